@@ -1,0 +1,13 @@
+package dev.webhookrelay.delivery;
+
+/**
+ * One try at sending a request: the target's {@code statusCode} (null when no response came), how long it took, the
+ * {@code error} that ended it (null when a response came) and the first 4 KiB of the response body.
+ */
+public record Attempt(Integer statusCode, double durationMs, String error, String responseBody) {
+
+    /** Returns whether the target answered with a 2xx status. */
+    public boolean succeeded() {
+        return statusCode != null && statusCode >= 200 && statusCode < 300;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.webhookrelay.payload;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.webhookrelay.secrets.Secret;
+
+/**
+ * Renders W&B payload templates. A template must be a JSON object; its {@code ${name}} placeholders, which stand inside
+ * JSON strings, are replaced by JSON-escaped values while every other byte is kept as written. Compiled templates are
+ * cached (at most {@value #CACHE_SIZE}), so a warm function parses each template once. Safe for concurrent use.
+ */
+public final class TemplateRenderer {
+
+    static final int CACHE_SIZE = 256;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Map<String, CompiledTemplate> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Returns {@code template} rendered with the event's {@code variables} and the integration's {@code secrets}.
+     *
+     * @throws TemplateRenderException if the template is not a JSON object
+     */
+    public RenderedPayload render(String template, Map<String, String> variables, Map<String, Secret> secrets) {
+        return compile(template).render(variables, secrets);
+    }
+
+    /**
+     * Checks that {@code template} can be rendered.
+     *
+     * @throws TemplateRenderException if the template is not a JSON object
+     */
+    public void check(String template) {
+        compile(template);
+    }
+
+    private CompiledTemplate compile(String template) {
+        CompiledTemplate compiled = cache.get(template);
+        if (compiled == null) {
+            byte[] bytes = template.getBytes(StandardCharsets.UTF_8);
+            requireJsonObject(bytes);
+            compiled = CompiledTemplate.compile(bytes);
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear(); // Simple and bounded; a warm function sees few distinct templates.
+            }
+            cache.put(template, compiled);
+        }
+        return compiled;
+    }
+
+    private static void requireJsonObject(byte[] template) {
+        try (JsonParser parser = JSON.createParser(template)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new TemplateRenderException("Payload template must be a JSON object");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new TemplateRenderException("Payload template has content after its JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new TemplateRenderException("Payload template is not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new AssertionError(e); // Parsing an array does no I/O.
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.webhookrelay.secrets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A store that holds its secrets in memory, for local runs and tests. Immutable once built, so safe for concurrent use.
+ * {@link #fromSeedFile} reads {@code {"<entity>": {"<NAME>": "<value>"}}}.
+ */
+public final class InMemorySecretStore implements SecretStore {
+
+    private final Map<SecretRef, Secret> secrets;
+
+    public InMemorySecretStore(Map<SecretRef, Secret> secrets) {
+        this.secrets = Map.copyOf(secrets);
+    }
+
+    /** Returns a store seeded from the JSON file at {@code path}. */
+    public static InMemorySecretStore fromSeedFile(Path path, ObjectMapper mapper) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return fromJson(mapper.readTree(in), path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read secrets seed file " + path, e);
+        }
+    }
+
+    static InMemorySecretStore fromJson(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("Secrets seed file must hold a JSON object of entities: " + source);
+        }
+        Map<SecretRef, Secret> secrets = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entities = root.fields(); entities.hasNext();) {
+            Map.Entry<String, JsonNode> entity = entities.next();
+            if (!entity.getValue().isObject()) {
+                throw new IllegalArgumentException(
+                        "Secrets of entity " + entity.getKey() + " must be a JSON object in " + source);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> named = entity.getValue().fields(); named.hasNext();) {
+                Map.Entry<String, JsonNode> secret = named.next();
+                if (!secret.getValue().isTextual()) {
+                    // Name the secret, never echo its value.
+                    throw new IllegalArgumentException("Secret " + entity.getKey() + "/" + secret.getKey()
+                            + " must be a JSON string in " + source);
+                }
+                secrets.put(new SecretRef(entity.getKey(), secret.getKey()), Secret.of(secret.getValue().textValue()));
+            }
+        }
+        return new InMemorySecretStore(secrets);
+    }
+
+    @Override
+    public Optional<Secret> find(SecretRef ref) {
+        return Optional.ofNullable(secrets.get(ref));
+    }
+}
