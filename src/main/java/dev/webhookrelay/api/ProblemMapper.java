@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.webhookrelay.secrets.SecretStoreException;
 
@@ -57,6 +58,11 @@ class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    RestResponse<Problem> mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e); // Takes precedence over Quarkus' own mapper, which answers in another shape.
+    }
+
+    @ServerExceptionMapper
     RestResponse<Problem> secretStore(SecretStoreException e) {
         if (e.reason() == SecretStoreException.Reason.ACCESS_DENIED) {
             return problem(422, "secret-access-denied", "Secret cannot be read", e.getMessage(), null);
@@ -70,6 +76,9 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     RestResponse<Problem> webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json); // Quarkus wraps what Jackson could not read.
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType info = e.getResponse().getStatusInfo();
         return problem(status, "http-" + status, info.getReasonPhrase(), e.getMessage(), null);

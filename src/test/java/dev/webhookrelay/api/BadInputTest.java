@@ -1,0 +1,190 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Bad input gets an RFC 9457 problem naming what is wrong, and nothing is sent: each test checks the receiver got
+ * nothing.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = Receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void resetReceiver() {
+        receiver.reset();
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        post("{\"event\": {").statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:webhook-relay:problem:invalid-json"))
+                .body("status", equalTo(400))
+                .body("detail", startsWith("event: Unexpected end-of-input"));
+        assertNothingSent();
+    }
+
+    @Test
+    void missingBodyIsA400() {
+        post("").statusCode(400).contentType("application/problem+json");
+        assertNothingSent();
+    }
+
+    @Test
+    void missingFieldsAreA400NamingEachField() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.get("event")).remove("eventType");
+        ((ObjectNode) request.at("/integrations/0")).remove("urlEndpoint");
+        post(request.toString()).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("event.eventType", "integrations[0].urlEndpoint")))
+                .body("errors.message", equalTo(List.of("is required", "is required")))
+                .body("detail", equalTo("event.eventType is required; integrations[0].urlEndpoint is required"));
+        assertNothingSent();
+    }
+
+    @Test
+    void unknownEventTypeIsA400NamingTheField() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.get("event")).put("eventType", "ADD_ARTIFACT_ALIASES");
+        post(request.toString()).statusCode(400)
+                .body("errors[0].field", equalTo("event.eventType"))
+                .body("detail", startsWith("event.eventType: "));
+        assertNothingSent();
+    }
+
+    @Test
+    void wrongTypeIsA400NamingTheField() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/artifact")).put("versionIndex", "first");
+        post(request.toString()).statusCode(400)
+                .body("errors[0].field", equalTo("event.artifact.versionIndex"));
+        assertNothingSent();
+    }
+
+    @Test
+    void unknownIntegrationIdIsA422() {
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                Requests.automation("ok", "i1", "{}"), Requests.automation("typo", "i2", "{}"));
+        post(request.toString()).statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("automations[1].triggeredActionConfig.genericWebhookActionInput.integrationID"))
+                .body("detail", equalTo("No integration with id i2 in integrations"));
+        assertNothingSent();
+    }
+
+    @Test
+    void templateThatIsNotAJsonObjectIsA422() {
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                Requests.automation("ok", "i1", "{}"), Requests.automation("list", "i1", "[\"${alias}\"]"));
+        post(request.toString()).statusCode(422)
+                .body("errors[0].field", equalTo("automations[1].triggeredActionConfig.genericWebhookActionInput.requestPayload"))
+                .body("detail", equalTo("Payload template must be a JSON object"));
+        assertNothingSent();
+    }
+
+    @Test
+    void invalidJsonTemplateIsA422EvenWhenTheAutomationIsSkipped() {
+        ObjectNode skipped = Requests.automation("off", "i1", "{\"text\": \"${alias}\"");
+        skipped.put("enabled", false);
+        post(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), Requests.automation("ok", "i1", "{}"),
+                skipped).toString())
+                .statusCode(422)
+                .body("detail", startsWith("Payload template is not valid JSON: "));
+        assertNothingSent();
+    }
+
+    @Test
+    void missingSecretIsA422NamingTheSecretAndSendsNothing() {
+        ObjectNode integration = Requests.integration("i1", receiver.url("/hook"));
+        integration.put("secretRef", "NO_SUCH_SECRET");
+        post(Requests.dispatch(Requests.JSON.createArrayNode()
+                .add(Requests.integration("i0", receiver.url("/hook"))).add(integration),
+                Requests.automation("first", "i0", "{}"), Requests.automation("second", "i1", "{}")).toString())
+                .statusCode(422)
+                .body("errors[0].field", equalTo("integrations[1].secretRef"))
+                .body("detail", equalTo("Secret NO_SUCH_SECRET is not defined for entity tiny-ml"));
+        assertNothingSent();
+    }
+
+    @Test
+    void anotherEntitysSecretIsNotVisible() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
+        post(request.toString()).statusCode(422)
+                .body("detail", equalTo("Secret SIGNING_SECRET is not defined for entity other-team"));
+        assertNothingSent();
+    }
+
+    @Test
+    void secretNamesThatCouldEscapeTheirEntityAreA400() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/integrations/0")).put("secretRef", "../other-team/GITHUB_TOKEN");
+        ((ObjectNode) request.at("/event/entity")).put("name", "tiny-ml/../other-team");
+        post(request.toString()).statusCode(400)
+                .body("errors.field", equalTo(List.of("event.entity.name", "integrations[0].secretRef")));
+        assertNothingSent();
+    }
+
+    @Test
+    void unsupportedUrlIsA422() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/integrations/0")).put("urlEndpoint", "ftp://example.com/hook");
+        post(request.toString()).statusCode(422)
+                .body("errors[0].field", equalTo("integrations[0].urlEndpoint"));
+        assertNothingSent();
+    }
+
+    @Test
+    void duplicateIntegrationIdsAreA422() {
+        ObjectNode request = Requests.dispatch(Requests.JSON.createArrayNode()
+                .add(Requests.integration("i1", receiver.url("/a"))).add(Requests.integration("i1", receiver.url("/b"))),
+                Requests.automation("a", "i1", "{}"));
+        post(request.toString()).statusCode(422).body("errors[0].field", equalTo("integrations[1].id"));
+        assertNothingSent();
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/dispatch")
+                .then();
+    }
+
+    private static void assertNothingSent() {
+        assertThat(receiver.received()).isEmpty();
+    }
+}
