@@ -32,6 +32,7 @@ class DispatchResourceTest {
 
     static final String TOKEN = "tok-7f3a9c-never-show-me";
     static final String SIGNING_SECRET = "sig-2b8e41-never-show-me";
+    static final String OLD_SIGNING_SECRET = "old-5d0c77-never-show-me";
 
     static Receiver receiver;
 

@@ -1,0 +1,82 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * No seeded secret value appears in any response or log line, whatever path a request takes: delivered, failed with
+ * the target echoing credentials, refused, or rejected for a missing secret.
+ */
+@QuarkusTest
+class SecretRedactionTest {
+
+    static final Path SEED = Path.of("src/test/resources/secrets.json");
+    static final Path LOG = Path.of("target/quarkus-test.log");
+
+    @Test
+    void noSecretValueInAnyResponseOrLogLine() throws Exception {
+        List<String> responses = new ArrayList<>();
+        try (Receiver echo = Receiver.start()) {
+            String secretTemplate = "{\"t\": \"${ACCESS_TOKEN}\", \"s\": \"${SIGNING_SECRET}\"}";
+            // The target echoes the credentials it was sent; the report must not show them.
+            String echoed = "echo " + DispatchResourceTest.TOKEN + " " + DispatchResourceTest.SIGNING_SECRET;
+            echo.enqueue(Receiver.Response.status(200).withBody(echoed));
+            responses.add(post(Requests.dispatch(Requests.integration("i1", echo.url("/ok")),
+                    Requests.automation("a", "i1", secretTemplate))));
+            echo.enqueue(Receiver.Response.status(500).withBody(echoed));
+            responses.add(post(Requests.dispatch(Requests.integration("i1", echo.url("/fail")),
+                    Requests.automation("a", "i1", secretTemplate))));
+            ObjectNode rotated = Requests.integration("i1", echo.url("/rotated"));
+            rotated.putObject("signature").put("scheme", "wandb").put("previousSecretRef", "OLD_SIGNING_SECRET");
+            echo.enqueue(Receiver.Response.status(200).withBody(echoed + " " + DispatchResourceTest.OLD_SIGNING_SECRET));
+            responses.add(post(Requests.dispatch(rotated, Requests.automation("a", "i1", secretTemplate))));
+        }
+        ObjectNode missing = Requests.integration("i1", URI.create("http://127.0.0.1:9/x"));
+        missing.put("secretRef", "MISSING");
+        responses.add(post(Requests.dispatch(missing, Requests.automation("a", "i1", "{}"))));
+        responses.add(post(Requests.githubDispatch(URI.create("http://127.0.0.2:9/refused"))));
+
+        String log = Files.readString(LOG, StandardCharsets.UTF_8);
+        assertThat(log).contains("delivery id=");
+        for (String value : secretValues()) {
+            assertThat(responses).allSatisfy(response -> assertThat(response).doesNotContain(value));
+            assertThat(log).doesNotContain(value);
+        }
+    }
+
+    private static List<String> secretValues() throws Exception {
+        List<String> values = new ArrayList<>();
+        JsonNode seed = Requests.JSON.readTree(SEED.toFile());
+        seed.forEach(entity -> entity.forEach(secret -> values.add(secret.asText())));
+        assertThat(values).isNotEmpty();
+        return values;
+    }
+
+    private static String post(JsonNode request) {
+        return given()
+                .contentType(ContentType.JSON)
+                .body(request.toString())
+                .when()
+                .post("/v1/dispatch")
+                .then()
+                .extract().asString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.IndependentHmac;
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** {@code POST /v1/webhooks/test}, W&B's "Test webhook", end to end. */
+@QuarkusTest
+class WebhookTestResourceTest {
+
+    static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = Receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void resetReceiver() {
+        receiver.reset();
+    }
+
+    @Test
+    void sendsAnEmptyObjectWithCredentialsWhenNoPayloadIsGiven() {
+        test(request(null))
+                .statusCode(200)
+                .body("automation", equalTo("webhook-test"))
+                .body("outcome", equalTo("DELIVERED"))
+                .body("deliveryId", startsWith("dlv_"))
+                .body("attempts[0].statusCode", equalTo(204));
+
+        Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
+        assertThat(sent.bodyText()).isEqualTo("{}");
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+        assertThat(sent.header("X-Wandb-Signature"))
+                .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, sent.body()));
+    }
+
+    @Test
+    void rendersSecretsIntoAPayloadGivenAsAString() {
+        ObjectNode request = request("{\"key1\": \"value1\", \"auth\": \"${SIGNING_SECRET}\", \"team\": \"${entity_name}\"}");
+        test(request)
+                .statusCode(200)
+                .body("request.body", equalTo("{\"key1\": \"value1\", \"auth\": \"***\", \"team\": \"tiny-ml\"}"));
+
+        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).bodyText()).isEqualTo(
+                "{\"key1\": \"value1\", \"auth\": \"" + DispatchResourceTest.SIGNING_SECRET + "\", \"team\": \"tiny-ml\"}");
+    }
+
+    @Test
+    void reportsATargetThatRefusesAsA502() {
+        receiver.enqueue(Receiver.Response.status(401).withBody("bad credentials"));
+        test(request(null))
+                .statusCode(502)
+                .body("outcome", equalTo("FAILED"))
+                .body("reason", equalTo("target answered 401"))
+                .body("attempts[0].responseBody", equalTo("bad credentials"));
+    }
+
+    @Test
+    void refusesAPayloadThatIsNotAnObject() {
+        ObjectNode request = request(null);
+        request.put("payload", "[1, 2]");
+        test(request)
+                .statusCode(422)
+                .body("errors[0].field", equalTo("payload"));
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    private static ObjectNode request(String payload) {
+        ObjectNode request = Requests.JSON.createObjectNode();
+        request.putObject("entity").put("name", "tiny-ml");
+        request.set("integration", Requests.integration("i1", receiver.url("/hook")));
+        if (payload != null) {
+            request.put("payload", payload);
+        }
+        return request;
+    }
+
+    private static ValidatableResponse test(ObjectNode request) {
+        return given()
+                .contentType(ContentType.JSON)
+                .body(request.toString())
+                .when()
+                .post("/v1/webhooks/test")
+                .then();
+    }
+}
