@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
 
@@ -43,7 +43,7 @@ class LambdaEventTest {
         JsonNode response = Requests.JSON.readTree(given()
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON)
-                .body(apiGatewayEvent("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString()))
+                .body(ApiGatewayEvents.post("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString()))
                 .when()
                 .post(AmazonLambdaApi.API_BASE_PATH_TEST)
                 .then()
@@ -60,7 +60,7 @@ class LambdaEventTest {
     void badInputIsAProblemInsideTheApiGatewayResponse() throws Exception {
         JsonNode response = Requests.JSON.readTree(given()
                 .contentType(ContentType.JSON)
-                .body(apiGatewayEvent("/v1/dispatch", "{\"event\": null}"))
+                .body(ApiGatewayEvents.post("/v1/dispatch", "{\"event\": null}"))
                 .when()
                 .post(AmazonLambdaApi.API_BASE_PATH_TEST)
                 .then()
@@ -69,22 +69,5 @@ class LambdaEventTest {
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
         assertThat(response.at("/headers/Content-Type").asText()).startsWith("application/problem+json");
-    }
-
-    private static String apiGatewayEvent(String path, String body) {
-        ObjectNode event = Requests.JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.putObject("headers").put("content-type", "application/json").put("accept", "application/json");
-        ObjectNode context = event.putObject("requestContext");
-        context.put("stage", "$default");
-        context.put("requestId", "req-1");
-        context.putObject("http").put("method", "POST").put("path", path).put("protocol", "HTTP/1.1")
-                .put("sourceIp", "127.0.0.1");
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return event.toString();
     }
 }

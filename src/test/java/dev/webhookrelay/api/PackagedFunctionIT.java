@@ -1,0 +1,90 @@
+package dev.webhookrelay.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.webhookrelay.testing.ApiGatewayEvents;
+import dev.webhookrelay.testing.IndependentHmac;
+import dev.webhookrelay.testing.LambdaRuntimeApi;
+import dev.webhookrelay.testing.PackagedFunction;
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+/**
+ * The production build, {@code target/function.zip}, driven as the {@code java21} Lambda runtime drives it, configured
+ * only through its environment as on Lambda: memory secret store, seed file, 127.0.0.1 allowed.
+ */
+class PackagedFunctionIT {
+
+    static final Path TARGET = Path.of("target");
+
+    static LambdaRuntimeApi runtime;
+    static Receiver receiver;
+    static PackagedFunction function;
+
+    @BeforeAll
+    static void startFunction() throws Exception {
+        runtime = LambdaRuntimeApi.start();
+        receiver = Receiver.start();
+        function = PackagedFunction.start(TARGET.resolve("function.zip"), TARGET.resolve("packaged-function"), runtime,
+                Map.of("RELAY_SECRETS_STORE", "memory",
+                        "RELAY_SECRETS_SEED_FILE", Path.of("src/test/resources/secrets.json").toAbsolutePath().toString(),
+                        "RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32"),
+                TARGET.resolve("packaged-function.log"));
+    }
+
+    @AfterAll
+    static void stopFunction() {
+        function.close();
+        receiver.close();
+        runtime.close();
+    }
+
+    @Test
+    void deliversASignedDispatchConfiguredOnlyByItsEnvironment() throws Exception {
+        JsonNode response = invoke("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString());
+
+        assertThat(response.get("statusCode").asInt()).as(function.output()).isEqualTo(200);
+        JsonNode report = Requests.JSON.readTree(response.get("body").asText());
+        assertThat(report.at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
+        Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
+        assertThat(sent.header("X-Wandb-Signature"))
+                .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, sent.body()));
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+    }
+
+    @Test
+    void refusesOtherLoopbackAddressesInProduction() throws Exception {
+        try (Receiver canary = Receiver.start("127.0.0.2")) {
+            JsonNode response = invoke("/v1/dispatch", Requests.githubDispatch(canary.url("/hook")).toString());
+
+            assertThat(response.get("statusCode").asInt()).isEqualTo(502);
+            assertThat(canary.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void hasNoDevReceiverAndLogsNoSecret() throws Exception {
+        invoke("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString());
+
+        String output = function.output();
+        assertThat(output).contains("Profile prod activated").doesNotContain("Dev receiver");
+        assertThat(output).doesNotContain(DispatchResourceTest.TOKEN, DispatchResourceTest.SIGNING_SECRET);
+        assertThat(Files.exists(TARGET.resolve("packaged-function/dev/webhookrelay/api/DevReceiver.class")))
+                .as("the class may ship, but its bean is removed at build time").isTrue();
+    }
+
+    private static JsonNode invoke(String path, String body) throws Exception {
+        return Requests.JSON.readTree(runtime.invoke(ApiGatewayEvents.post(path, body), Duration.ofSeconds(60)));
+    }
+}

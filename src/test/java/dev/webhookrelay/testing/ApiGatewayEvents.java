@@ -1,0 +1,28 @@
+package dev.webhookrelay.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** API Gateway HTTP API events (payload format 2.0), as AWS hands them to the function. */
+public final class ApiGatewayEvents {
+
+    private ApiGatewayEvents() {
+    }
+
+    /** Returns the event of a JSON {@code POST} of {@code body} to {@code path}. */
+    public static String post(String path, String body) {
+        ObjectNode event = Requests.JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json").put("accept", "application/json");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("stage", "$default");
+        context.put("requestId", "req-1");
+        context.putObject("http").put("method", "POST").put("path", path).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1");
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event.toString();
+    }
+}
