@@ -4,11 +4,15 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -46,6 +50,7 @@ public class Deliverer {
 
     private final DeliveryConfig config;
     private final EgressGuard guard;
+    private final RetryPolicy retry;
     private final Vertx vertx;
     private volatile HttpClient client;
 
@@ -54,6 +59,8 @@ public class Deliverer {
         this.config = config;
         this.guard = new EgressGuard(egress.allowedCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
         this.vertx = vertx;
+        this.retry = new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
+                config.retry().maxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -67,29 +74,68 @@ public class Deliverer {
     }
 
     /**
-     * Returns the outcome of sending {@code request}, finished by {@code deadline}. The stage never completes
-     * exceptionally: every failure is a {@link DeliveryResult} that says why. The host name resolves on a worker
-     * thread, so the caller never blocks.
+     * Returns the outcome of sending {@code request}, retried as {@link RetryPolicy} says and finished by
+     * {@code deadline}. Every attempt sends the identical bytes and headers. The stage never completes exceptionally:
+     * every failure is a {@link DeliveryResult} that says why. Host names resolve on a worker thread, so the caller
+     * never blocks.
      */
     public CompletionStage<DeliveryResult> deliver(OutboundRequest request, Deadline deadline) {
+        return attemptFrom(request, deadline, new ArrayList<>());
+    }
+
+    private CompletionStage<DeliveryResult> attemptFrom(OutboundRequest request, Deadline deadline,
+            List<Attempt> attempts) {
+        long started = System.nanoTime();
         return vertx.executeBlocking(() -> guard.check(request.url()), false)
                 .toCompletionStage()
                 .thenCompose(address -> attempt(request, address, deadline))
-                .thenApply(attempt -> new DeliveryResult(attempt.succeeded(),
-                        attempt.succeeded() ? null : failureReason(attempt), List.of(attempt)))
-                .exceptionally(error -> DeliveryResult.refused(rootMessage(error)));
+                .handle((sent, error) -> {
+                    if (error == null) {
+                        return sent;
+                    }
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error;
+                    if (cause instanceof EgressDeniedException) {
+                        throw new CompletionException(cause);
+                    }
+                    // DNS and any other failure before connecting count as an attempt, and may be retried.
+                    String message = cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
+                    return new Sent(new Attempt(null, elapsedMs(started), message, null), null);
+                })
+                .thenCompose(sent -> {
+                    attempts.add(sent.attempt());
+                    if (sent.attempt().succeeded()) {
+                        return CompletableFuture.completedFuture(new DeliveryResult(true, null, attempts));
+                    }
+                    RetryPolicy.Decision decision = retry.afterFailure(sent.attempt(), attempts.size(),
+                            sent.retryAfter(), deadline.remaining(), Instant.now());
+                    if (!decision.retry()) {
+                        return CompletableFuture.completedFuture(new DeliveryResult(false, decision.stopReason(),
+                                attempts));
+                    }
+                    return sleep(decision.delay()).thenCompose(ignored -> attemptFrom(request, deadline, attempts));
+                })
+                .exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error;
+                    return new DeliveryResult(false, cause instanceof DeliveryException ? cause.getMessage()
+                            : describe(cause), attempts);
+                });
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
+    private CompletableFuture<Void> sleep(Duration delay) {
+        CompletableFuture<Void> woken = new CompletableFuture<>();
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> woken.complete(null));
+        return woken;
     }
 
-    private static String failureReason(Attempt attempt) {
-        return attempt.statusCode() != null ? "target answered " + attempt.statusCode() : attempt.error();
+    /** One attempt's report entry, with the target's {@code Retry-After} header, if any. */
+    private record Sent(Attempt attempt, String retryAfter) {
     }
 
-    private CompletionStage<Attempt> attempt(OutboundRequest request, InetAddress address, Deadline deadline) {
+    private CompletionStage<Sent> attempt(OutboundRequest request, InetAddress address, Deadline deadline) {
         URI url = request.url();
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
@@ -108,27 +154,28 @@ public class Deliverer {
             options.putHeader(header.getKey(), header.getValue());
         }
         long started = System.nanoTime();
-        CompletableFuture<Attempt> result = new CompletableFuture<>();
-        long timer = vertx.setTimer(remainingMs, id -> result.complete(new Attempt(null, elapsedMs(started),
-                "timeout: dispatch deadline reached", null)));
+        CompletableFuture<Sent> result = new CompletableFuture<>();
+        long timer = vertx.setTimer(remainingMs, id -> result.complete(new Sent(new Attempt(null, elapsedMs(started),
+                "timeout: dispatch deadline reached", null), null)));
         httpClient().request(options)
                 .compose(clientRequest -> send(clientRequest, request.body(), result))
                 .onComplete(done -> {
                     vertx.cancelTimer(timer);
                     result.complete(done.succeeded()
-                            ? new Attempt(done.result().status, elapsedMs(started), null, done.result().body)
-                            : new Attempt(null, elapsedMs(started), describe(done.cause()), null));
+                            ? new Sent(new Attempt(done.result().status, elapsedMs(started), null, done.result().body),
+                                    done.result().retryAfter)
+                            : new Sent(new Attempt(null, elapsedMs(started), describe(done.cause()), null), null));
                 });
         return result;
     }
 
-    private record Response(int status, String body) {
+    private record Response(int status, String body, String retryAfter) {
     }
 
     private static Future<Response> send(HttpClientRequest clientRequest, byte[] body,
-            CompletableFuture<Attempt> result) {
-        result.whenComplete((attempt, error) -> {
-            if (attempt.statusCode() == null) {
+            CompletableFuture<Sent> result) {
+        result.whenComplete((sent, error) -> {
+            if (sent.attempt().statusCode() == null) {
                 clientRequest.reset(); // The deadline passed: drop the connection rather than wait on it.
             }
         });
@@ -146,7 +193,8 @@ public class Deliverer {
         });
         response.exceptionHandler(promise::tryFail);
         response.endHandler(end -> promise.tryComplete(
-                new Response(response.statusCode(), captured.toString(StandardCharsets.UTF_8))));
+                new Response(response.statusCode(), captured.toString(StandardCharsets.UTF_8),
+                        response.getHeader("Retry-After"))));
         return promise.future();
     }
 
