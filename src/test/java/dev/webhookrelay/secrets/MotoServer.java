@@ -48,32 +48,41 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
 
     static final String EXECUTABLE = "moto_server";
-    static final String INSTALL_HINT = EXECUTABLE + " is not on the PATH. The secrets tests run against a real local AWS"
-            + " API: install it with `pip install 'moto[server]'` (Python 3.9+), then check that `" + EXECUTABLE
-            + " --help` runs";
+    static final String INSTALL_HINT = "The secrets tests run against a real local AWS API: install it with"
+            + " `pip install 'moto[server]'` (Python 3.9+), then check that `" + EXECUTABLE + " --help` runs";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String HOST = "127.0.0.1";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String executable;
     private Process process;
     private int port;
     private Path log;
+
+    public MotoServer() {
+        this(EXECUTABLE);
+    }
+
+    MotoServer(String executable) {
+        this.executable = executable;
+    }
 
     /** Starts the server, if it is not running, and returns once it answers. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path executable = findOnPath(EXECUTABLE).orElseThrow(() -> new IllegalStateException(INSTALL_HINT));
+        Path found = findOnPath(executable).orElseThrow(() -> new IllegalStateException(
+                executable + " is not on the PATH. " + INSTALL_HINT));
         boolean keepPort = port != 0;
         for (int attempt = 1;; attempt++) {
             if (!keepPort) {
                 port = freeLoopbackPort();
             }
             try {
-                launch(executable);
+                launch(found);
                 return;
             } catch (IllegalStateException e) {
                 // Another process may have taken the free port before moto bound it: try another one.
