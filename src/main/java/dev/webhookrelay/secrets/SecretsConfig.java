@@ -1,6 +1,8 @@
 package dev.webhookrelay.secrets;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,9 +19,59 @@ public interface SecretsConfig {
     /** A JSON file {@code {"<entity>": {"<NAME>": "<value>"}}} seeding the {@code memory} store. No default. */
     Optional<Path> seedFile();
 
+    /** The {@code aws-secrets-manager} store: {@code relay.secrets.aws.*}. */
+    Aws aws();
+
+    /** The cache in front of the {@code aws-secrets-manager} store: {@code relay.secrets.cache.*}. */
+    Cache cache();
+
     /** The stores {@code relay.secrets.store} can name. */
     enum StoreKind {
         MEMORY,
         AWS_SECRETS_MANAGER
+    }
+
+    /** AWS Secrets Manager. */
+    interface Aws {
+
+        /**
+         * The secret id of a team secret, built from the entity and the secret name. Holds {@code {entity}}, then
+         * {@code {name}}, once each and separated by a character such as {@code /}; checked at start-up. Default
+         * {@code wandb/{entity}/{name}}.
+         */
+        @WithDefault("wandb/{entity}/{name}")
+        String nameTemplate();
+
+        /** The endpoint to call instead of the region's, such as a local moto server. Default none. */
+        Optional<URI> endpointOverride();
+
+        /** The AWS region of the store, such as {@code eu-west-1}. Default none: the SDK's chain ({@code AWS_REGION}). */
+        Optional<String> region();
+
+        /**
+         * How long one secret lookup may take, retries included, before the store counts as unavailable. Default 5
+         * seconds.
+         */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** The secrets cache. */
+    interface Cache {
+
+        /**
+         * How long a secret that was found is served from memory, measured on the wall clock from when it was fetched.
+         * Default 5 minutes; {@code 0s} turns caching off.
+         */
+        @WithDefault("5m")
+        Duration ttl();
+
+        /** How long a secret that was not found stays not found without asking the store again. Default 30 seconds. */
+        @WithDefault("30s")
+        Duration negativeTtl();
+
+        /** How many secrets (found or not) the cache holds at most. Default 1000. */
+        @WithDefault("1000")
+        int maxEntries();
     }
 }

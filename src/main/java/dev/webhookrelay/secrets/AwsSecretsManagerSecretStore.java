@@ -1,0 +1,226 @@
+package dev.webhookrelay.secrets;
+
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * A {@link SecretStore} backed by AWS Secrets Manager. The secret {@code (entity, name)} is the secret whose id
+ * {@code relay.secrets.aws.name-template} builds from the already validated {@link SecretRef} (by default
+ * {@code wandb/{entity}/{name}}), read at its current version ({@code AWSCURRENT}). Exactly that id is asked for, with
+ * no fallback to other ids. Safe for concurrent use; it remembers nothing, so put a {@link CachingSecretStore} in
+ * front of it.
+ *
+ * <p>Values: a {@code SecretString} is the value as it is, JSON text included (a JSON secret is not unpacked by key);
+ * a {@code SecretBinary} is decoded as UTF-8, and one that is not UTF-8 cannot be read. A secret that does not exist,
+ * has no current value, or is scheduled for deletion is missing.
+ *
+ * <p>Failures: a denied {@code secretsmanager:GetSecretValue}, a KMS key the function may not use, rejected
+ * credentials or any other request AWS refuses for good are {@link SecretStoreException.Reason#ACCESS_DENIED} (the
+ * message names the secret id and what to grant); throttling, AWS server errors, a timeout or an endpoint that cannot
+ * be reached are {@link SecretStoreException.Reason#UNAVAILABLE}. No message holds a secret value.
+ *
+ * <p>The client is the AWS SDK for Java v2 with the URL-connection HTTP client, set explicitly (the Apache and Netty
+ * clients are excluded from the build). That client is the JDK's {@code HttpURLConnection}: no connection pool, event
+ * loop or extra jars to load on a cold start, and nothing that needs reflection configuration in a native image; one
+ * small request per secret and TTL needs no more. The plain SDK is used rather than the Quarkiverse Secrets Manager
+ * extension so that the relay keeps one configuration namespace ({@code relay.secrets.aws.*}) and does not wait on that
+ * extension's releases to follow Quarkus. The client is built on the first lookup, not at start-up: a cold start that
+ * needs no secret does not pay for it, a function configured with {@code relay.secrets.store=memory} never builds it,
+ * and with SnapStart it is built after the restore, with the credentials in force then. Credentials and, unless
+ * {@code relay.secrets.aws.region} is set, the region come from the SDK's default chains.
+ */
+public final class AwsSecretsManagerSecretStore implements SecretStore, AutoCloseable {
+
+    /** The IAM action this store needs on every secret id it builds. */
+    public static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
+
+    /** Error codes meaning IAM denied the call. */
+    private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDeniedException", "AccessDenied");
+
+    /** Error codes meaning AWS did not accept the function's credentials at all. */
+    private static final Set<String> CREDENTIALS_CODES = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
+            "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken",
+            "ExpiredTokenException", "ExpiredToken");
+
+    private final NameTemplate template;
+    private final Supplier<SecretsManagerClient> clientFactory;
+    private volatile SecretsManagerClient client;
+
+    /**
+     * Creates a store that builds secret ids with {@code nameTemplate} and calls the client that {@code clientFactory}
+     * builds on the first lookup.
+     *
+     * @throws IllegalArgumentException if {@code nameTemplate} could let one entity name another entity's secret
+     */
+    public AwsSecretsManagerSecretStore(String nameTemplate, Supplier<SecretsManagerClient> clientFactory) {
+        this.template = NameTemplate.parse(nameTemplate);
+        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory == null");
+    }
+
+    /** Returns a store configured by {@code config}, using the SDK's default credentials chain. */
+    public static AwsSecretsManagerSecretStore create(SecretsConfig.Aws config) {
+        return new AwsSecretsManagerSecretStore(config.nameTemplate(), () -> clientBuilder(config).build());
+    }
+
+    /** Returns a client builder for {@code config}: URL-connection HTTP client, region, endpoint and call timeout. */
+    static SecretsManagerClientBuilder clientBuilder(SecretsConfig.Aws config) {
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
+        config.region().map(Region::of).ifPresent(builder::region);
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Override
+    public Optional<Secret> find(SecretRef ref) {
+        Objects.requireNonNull(ref, "ref == null");
+        String id = secretId(ref);
+        SecretsManagerClient client;
+        try {
+            client = client();
+        } catch (SdkClientException e) { // Such as no region anywhere; the SDK's message says which setting.
+            throw new SecretStoreException(SecretStoreException.Reason.UNAVAILABLE, ref,
+                    "AWS Secrets Manager client cannot be built: " + e.getMessage(), e);
+        }
+        GetSecretValueResponse response;
+        try {
+            response = client.getSecretValue(request -> request.secretId(id));
+        } catch (ResourceNotFoundException | InvalidRequestException e) {
+            return Optional.empty(); // InvalidRequestException: the secret is scheduled for deletion.
+        } catch (SdkException e) {
+            throw failure(ref, id, e);
+        }
+        if (response.secretString() != null) {
+            return Optional.of(Secret.of(response.secretString()));
+        }
+        if (response.secretBinary() != null) {
+            return Optional.of(Secret.of(utf8(ref, id, response.secretBinary())));
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the secret id of {@code ref}. */
+    String secretId(SecretRef ref) {
+        return template.secretId(ref);
+    }
+
+    /** Closes the client, if it was built. */
+    @Override
+    public void close() {
+        SecretsManagerClient built = client;
+        if (built != null) {
+            built.close();
+        }
+    }
+
+    private SecretsManagerClient client() {
+        SecretsManagerClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = Objects.requireNonNull(clientFactory.get(), "clientFactory returned null");
+                    client = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private static String utf8(SecretRef ref, String id, SdkBytes bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes.asByteBuffer())
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SecretStoreException(SecretStoreException.Reason.ACCESS_DENIED, ref,
+                    "Secret " + id + " holds binary data that is not UTF-8 text; store the value as a SecretString", e);
+        }
+    }
+
+    /** Returns the store failure that {@code e}, thrown while reading the secret {@code id}, stands for. */
+    static SecretStoreException failure(SecretRef ref, String id, SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            AwsErrorDetails details = service.awsErrorDetails();
+            String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+            int status = service.statusCode();
+            String what = (code.isEmpty() ? "" : code + ", ") + "HTTP " + status;
+            if (e instanceof DecryptionFailureException || "DecryptionFailure".equals(code)) {
+                return denied(ref, e, "Secret " + id + " cannot be decrypted (" + what
+                        + "): grant the function's role kms:Decrypt on the secret's KMS key");
+            }
+            if (CREDENTIALS_CODES.contains(code) || status == 401) {
+                return denied(ref, e, "AWS did not accept the function's credentials reading secret " + id + " ("
+                        + what + ")");
+            }
+            if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
+                return denied(ref, e, "Access to secret " + id + " denied (" + what + "): grant the function's role "
+                        + GET_SECRET_VALUE + " on " + id);
+            }
+            if (service.isThrottlingException()) {
+                return unavailable(ref, e, "AWS Secrets Manager is throttling reads of secret " + id + " (" + what + ")");
+            }
+            if (status >= 500 || service.retryable()) {
+                return unavailable(ref, e, "AWS Secrets Manager failed to read secret " + id + " (" + what + ")");
+            }
+            return denied(ref, e, "AWS Secrets Manager refused to read secret " + id + " (" + what + ")");
+        }
+        // SdkClientException and its kin: no answer (unreachable, timed out) or one that cannot be parsed.
+        return unavailable(ref, e, "AWS Secrets Manager did not answer for secret " + id + " (" + describe(e) + ")");
+    }
+
+    /**
+     * Returns the kind of {@code e} and of its root cause, with the root's message only for network failures and
+     * timeouts: other messages (a response that cannot be parsed) could quote what AWS sent.
+     */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StringBuilder description = new StringBuilder(e.getClass().getSimpleName());
+        if (root != e) {
+            description.append(": ").append(root.getClass().getSimpleName());
+        }
+        boolean safeMessage = root instanceof SocketException || root instanceof SocketTimeoutException
+                || root instanceof UnknownHostException || root instanceof ApiCallTimeoutException;
+        if (safeMessage && root.getMessage() != null) {
+            description.append(": ").append(root.getMessage());
+        }
+        return description.toString();
+    }
+
+    private static SecretStoreException denied(SecretRef ref, SdkException cause, String message) {
+        return new SecretStoreException(SecretStoreException.Reason.ACCESS_DENIED, ref, message, cause);
+    }
+
+    private static SecretStoreException unavailable(SecretRef ref, SdkException cause, String message) {
+        return new SecretStoreException(SecretStoreException.Reason.UNAVAILABLE, ref, message, cause);
+    }
+}
