@@ -126,7 +126,8 @@ final class EgressGuard {
             name = name.substring(0, name.length() - 1);
         }
         if (isLoopbackName(name)) {
-            // RFC 6761 section 6.3: localhost names are loopback and never go to DNS. IPv4 only, as the JDK resolves it.
+            // RFC 6761 section 6.3: localhost names are loopback and never go to DNS. One IPv4 address, which allowed-cidrs
+            // can name; a receiver listening on ::1 only is reached as [::1].
             return new InetAddress[] { IPV4_LOOPBACK };
         }
         if (CLOUD_METADATA_NAMES.contains(name)) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a URL host the way browsers and curl do, before any DNS lookup, so that no spelling of an address passes for a
@@ -24,6 +25,7 @@ import java.util.Optional;
  */
 final class HostLiteral {
 
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final long MAX_IPV4 = 0xFFFF_FFFFL;
     private static final long FAILURE = -1;
 
@@ -63,7 +65,7 @@ final class HostLiteral {
         if (literal.indexOf('%') >= 0) {
             throw new IllegalArgumentException("IPv6 zone ids are not allowed: " + host);
         }
-        if (literal.indexOf(':') < 0 || !literal.matches("[0-9A-Fa-f:.]+")) {
+        if (literal.indexOf(':') < 0 || !IPV6_CHARACTERS.matcher(literal).matches()) {
             throw new IllegalArgumentException("Invalid IPv6 address: " + host);
         }
         InetAddress parsed;

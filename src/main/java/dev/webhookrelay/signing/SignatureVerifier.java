@@ -103,7 +103,7 @@ public final class SignatureVerifier {
         String received = required(header, Signer.WEBHOOK_SIGNATURE);
         for (byte[] key : keys) {
             String expected = Signatures.standardWebhooks(key, id, timestamp, body);
-            for (String signature : received.trim().split(" +")) {
+            for (String signature : received.trim().split(" ")) {
                 // "v1,<base64>" is compared whole; another version (such as "v1a," for ed25519) never matches.
                 if (constantTimeEquals(expected, signature)) {
                     return;

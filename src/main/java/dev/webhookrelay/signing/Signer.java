@@ -81,6 +81,17 @@ public final class Signer {
         return Collections.unmodifiableMap(headers);
     }
 
+    /**
+     * Checks that {@code secret} has the form {@code scheme} requires, so that a caller can report a bad secret against
+     * the field that names it before signing anything.
+     *
+     * @throws SignatureException if it does not; the message names the problem, never the value
+     */
+    public static void checkSecret(SignatureScheme scheme, Secret secret) {
+        Objects.requireNonNull(scheme, "scheme == null");
+        SigningKeys.decode(scheme, Objects.requireNonNull(secret, "secret == null"), "signing secret");
+    }
+
     /** Returns the current key; the previous ones are checked for form too, so a bad one fails before rotation needs it. */
     private static byte[] currentKey(SignatureScheme scheme, List<Secret> keys) {
         return SigningKeys.decode(scheme, keys).get(0);

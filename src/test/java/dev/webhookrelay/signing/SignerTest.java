@@ -138,6 +138,21 @@ class SignerTest {
     }
 
     @Test
+    void checkSecretLetsCallerNameTheFieldBeforeSigning() {
+        assertThatThrownBy(() -> Signer.checkSecret(SignatureScheme.STANDARD_WEBHOOKS, Secret.of("your_api_secret")))
+                .isInstanceOf(SignatureException.class)
+                .hasMessage("The signing secret must have the Standard Webhooks form whsec_<base64>; "
+                        + "it does not start with whsec_");
+    }
+
+    @Test
+    void checkSecretAcceptsSecretOfTheSchemesForm() {
+        Signer.checkSecret(SignatureScheme.STANDARD_WEBHOOKS, SW_SECRET);
+        Signer.checkSecret(SignatureScheme.WANDB, WANDB_SECRET);
+        Signer.checkSecret(SignatureScheme.GITHUB, SW_SECRET); // Any non-empty text is a valid HMAC key there.
+    }
+
+    @Test
     void emptySecretIsRefused() {
         assertThatThrownBy(() -> signer.sign(SignatureScheme.WANDB, "dlv_1", WANDB_BODY, List.of(Secret.of(""))))
                 .isInstanceOf(SignatureException.class)
