@@ -1,10 +1,15 @@
 package dev.webhookrelay.delivery;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
+import java.util.Objects;
 
-/** An address range such as {@code 10.0.0.0/8} or {@code fc00::/7}. Immutable. */
+/**
+ * An address range such as {@code 10.0.0.0/8} or {@code fc00::/7}. Immutable. Parsing is strict and never touches DNS:
+ * IPv4 is four decimal parts without leading zeros (so that {@code 010.0.0.0} cannot mean 10 to one reader and 8 to
+ * another), IPv6 is hex and colons. Host bits after the prefix are ignored: {@code 10.1.2.3/8} is {@code 10.0.0.0/8}.
+ */
 final class Cidr {
 
     private final byte[] network;
@@ -17,21 +22,26 @@ final class Cidr {
         this.text = text;
     }
 
-    /** Returns the range written as {@code address/prefix}; a bare address is a range of one. */
+    /**
+     * Returns the range written as {@code address/prefix}; a bare address is a range of one.
+     *
+     * @throws IllegalArgumentException if {@code text} is not such a range
+     */
     static Cidr parse(String text) {
+        Objects.requireNonNull(text, "text == null");
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        byte[] network = literalBytes(address, text);
+        byte[] network = address.indexOf(':') >= 0 ? ipv6(address, text) : ipv4(address, text);
         int bits = network.length * 8;
         int prefixLength = bits;
         if (slash >= 0) {
-            try {
-                prefixLength = Integer.parseInt(trimmed.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid CIDR prefix length: " + text, e);
+            String prefix = trimmed.substring(slash + 1);
+            if (!prefix.matches("\\d{1,3}")) {
+                throw new IllegalArgumentException("Invalid CIDR prefix length: " + text);
             }
-            if (prefixLength < 0 || prefixLength > bits) {
+            prefixLength = Integer.parseInt(prefix);
+            if (prefixLength > bits) {
                 throw new IllegalArgumentException("CIDR prefix length out of range: " + text);
             }
         }
@@ -43,6 +53,7 @@ final class Cidr {
         return contains(address.getAddress());
     }
 
+    /** Returns whether the address of raw bytes {@code address} lies in this range. */
     boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
@@ -61,19 +72,48 @@ final class Cidr {
         return (address[fullBytes] & mask) == (network[fullBytes] & mask);
     }
 
-    private static byte[] literalBytes(String address, String text) {
-        // Only numeric literals: a host name here would be resolved through DNS, which a range must never depend on.
-        boolean ipv6 = address.indexOf(':') >= 0;
-        boolean ipv4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!ipv6 && !ipv4) {
+    /** Returns the number of leading bits that define the range: 0 for a range that holds a whole family. */
+    int prefixLength() {
+        return prefixLength;
+    }
+
+    /** Returns whether this is an IPv4 range. */
+    boolean isIpv4() {
+        return network.length == 4;
+    }
+
+    private static byte[] ipv4(String address, String text) {
+        String[] parts = address.split("\\.", -1);
+        if (parts.length != 4) {
             throw new IllegalArgumentException("Invalid CIDR address: " + text);
         }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            // Decimal only, no leading zero: inet_aton and browsers read 010 as octal 8, Java as decimal 10.
+            if (!parts[i].matches("0|[1-9]\\d{0,2}") || Integer.parseInt(parts[i]) > 255) {
+                throw new IllegalArgumentException("Invalid CIDR address: " + text);
+            }
+            bytes[i] = (byte) Integer.parseInt(parts[i]);
+        }
+        return bytes;
+    }
+
+    private static byte[] ipv6(String address, String text) {
+        if (!address.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("Invalid CIDR address: " + text);
+        }
+        InetAddress parsed;
         try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            return Arrays.copyOf(bytes, bytes.length);
+            // Brackets make the JDK parse a literal or fail; without them an invalid literal would go to DNS.
+            parsed = InetAddress.getByName("[" + address + "]");
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("Invalid CIDR address: " + text, e);
         }
+        if (parsed instanceof Inet4Address) {
+            throw new IllegalArgumentException("IPv4-mapped CIDR addresses are not supported, write the IPv4 range: "
+                    + text);
+        }
+        return parsed.getAddress();
     }
 
     @Override

@@ -14,11 +14,15 @@ final class Hmac {
     private Hmac() {
     }
 
-    static byte[] sha256(byte[] key, byte[] message) {
+    /** Returns the HMAC-SHA256 of the concatenation of {@code message}, without copying the parts together. */
+    static byte[] sha256(byte[] key, byte[]... message) {
         try {
             Mac mac = Mac.getInstance(HMAC_SHA256);
             mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return mac.doFinal(message);
+            for (byte[] part : message) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         } catch (InvalidKeyException e) {
