@@ -21,6 +21,7 @@ import dev.webhookrelay.payload.TemplateRenderer;
 import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.secrets.SecretStore;
+import dev.webhookrelay.signing.SignatureException;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.Signer;
 
@@ -63,14 +64,17 @@ class DeliveryPreparer {
             templateSecrets.put(ACCESS_TOKEN, token);
             used.add(token);
         }
+        SignatureScheme scheme = integration.signature().scheme();
         List<Secret> signingKeys = new ArrayList<>();
         if (integration.secretRef() != null) {
-            Secret secret = resolve(entity, integration.secretRef(), field + ".secretRef", memo);
+            Secret secret = signingKey(scheme, resolve(entity, integration.secretRef(), field + ".secretRef", memo),
+                    field + ".secretRef");
             templateSecrets.put(integration.secretRef(), secret);
             signingKeys.add(secret);
             if (integration.signature().previousSecretRef() != null) {
-                signingKeys.add(resolve(entity, integration.signature().previousSecretRef(),
-                        field + ".signature.previousSecretRef", memo));
+                String previousField = field + ".signature.previousSecretRef";
+                signingKeys.add(signingKey(scheme,
+                        resolve(entity, integration.signature().previousSecretRef(), previousField, memo), previousField));
             }
             used.addAll(signingKeys);
         }
@@ -85,7 +89,6 @@ class DeliveryPreparer {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
-        SignatureScheme scheme = integration.signature().scheme();
         if (scheme != SignatureScheme.STANDARD_WEBHOOKS) {
             headers.put(DELIVERY_ID_HEADER, job.deliveryId()); // Standard Webhooks carries it as webhook-id.
         }
@@ -129,6 +132,16 @@ class DeliveryPreparer {
             return requestPayload.toString();
         }
         throw new InvalidRequestException(field, "must be a JSON object, or a JSON string holding one");
+    }
+
+    /** Returns {@code secret} once the scheme accepts it as a key, e.g. {@code whsec_<base64>} for Standard Webhooks. */
+    private static Secret signingKey(SignatureScheme scheme, Secret secret, String field) {
+        try {
+            Signer.checkSecret(scheme, secret);
+            return secret;
+        } catch (SignatureException e) {
+            throw new InvalidRequestException(field, e.getMessage(), e);
+        }
     }
 
     private Secret resolve(String entity, String name, String field, SecretMemo memo) {

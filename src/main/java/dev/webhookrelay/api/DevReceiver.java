@@ -1,7 +1,6 @@
 package dev.webhookrelay.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.secrets.SecretStore;
+import dev.webhookrelay.signing.SignatureException;
 import dev.webhookrelay.signing.SignatureScheme;
+import dev.webhookrelay.signing.SignatureVerifier;
 import dev.webhookrelay.signing.Signer;
 
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -34,8 +35,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A webhook receiver for the README walkthrough, built only in the dev and test profiles: the production build has
- * none. It records what it receives and checks {@code X-Wandb-Signature} against the secret named in the URL
- * ({@code ?entity=…&secretRef=…}). It listens on its own port ({@code relay.dev-receiver.port}), not behind the Lambda
+ * none. It records what it receives and checks its signature against the secret named in the URL
+ * ({@code ?entity=…&secretRef=…}, and {@code &scheme=…} for a scheme other than {@code wandb}). It listens on its own port ({@code relay.dev-receiver.port}), not behind the Lambda
  * handler: the function handles one invocation at a time, so a delivery to itself would wait on itself.
  */
 @ApplicationScoped
@@ -81,17 +82,15 @@ public class DevReceiver {
     }
 
     private Map<String, Object> receive(HttpServerRequest request, Buffer body) {
-        String signature = request.getHeader(Signer.X_WANDB_SIGNATURE);
         String entity = request.getParam("entity");
         String secretRef = request.getParam("secretRef");
+        SignatureScheme scheme = SignatureScheme.fromWire(request.getParam("scheme", "wandb"));
         Boolean valid = null;
         if (entity != null && secretRef != null) {
-            Optional<Secret> secret = store.find(new SecretRef(entity, secretRef));
-            valid = signature != null && secret.isPresent() && MessageDigest.isEqual(
-                    new Signer().sign(SignatureScheme.WANDB, "", body.getBytes(), List.of(secret.get()))
-                            .get(Signer.X_WANDB_SIGNATURE).getBytes(StandardCharsets.US_ASCII),
-                    signature.getBytes(StandardCharsets.US_ASCII));
+            valid = verified(scheme, store.find(new SecretRef(entity, secretRef)), request, body);
         }
+        String signature = request.getHeader(scheme == SignatureScheme.STANDARD_WEBHOOKS ? Signer.WEBHOOK_SIGNATURE
+                : scheme == SignatureScheme.GITHUB ? Signer.X_HUB_SIGNATURE_256 : Signer.X_WANDB_SIGNATURE);
         String authorization = request.getHeader("Authorization");
         String shown = authorization == null ? null : authorization.replaceAll(" .*", " " + Secret.REDACTED);
         synchronized (received) {
@@ -104,6 +103,19 @@ public class DevReceiver {
         answer.put("received", true);
         answer.put("signatureValid", valid);
         return answer;
+    }
+
+    private static boolean verified(SignatureScheme scheme, Optional<Secret> secret, HttpServerRequest request,
+            Buffer body) {
+        if (secret.isEmpty()) {
+            return false;
+        }
+        try {
+            SignatureVerifier.of(scheme, List.of(secret.get())).verify(request::getHeader, body.getBytes());
+            return true;
+        } catch (SignatureException e) {
+            return false;
+        }
     }
 
     /** Returns what was received, newest first. */

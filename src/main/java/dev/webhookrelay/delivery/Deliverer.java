@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.net.ssl.SSLException;
 
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -42,6 +43,7 @@ import io.vertx.core.net.SocketAddress;
  * to, and connecting to the address the guard checked is what closes the DNS-rebinding gap. Vert.x is the client the
  * REST client is built on, and Quarkus already runs it.
  */
+@Startup // Built at start-up so that a bad relay.egress.allowed-cidrs stops the function there; the client stays lazy.
 @ApplicationScoped
 public class Deliverer {
 

@@ -6,4 +6,8 @@ public final class EgressDeniedException extends DeliveryException {
     public EgressDeniedException(String message) {
         super(message);
     }
+
+    public EgressDeniedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -226,9 +226,7 @@ final class EgressGuard {
     }
 
     private static EgressDeniedException denied(String message, Throwable cause) {
-        EgressDeniedException denied = new EgressDeniedException(message);
-        denied.initCause(cause);
-        return denied;
+        return new EgressDeniedException(message, cause);
     }
 
     private static InetAddress loopback() {
