@@ -90,7 +90,7 @@ class ProblemMapper {
         return problem(500, "internal-error", "Internal error", "The relay failed unexpectedly; see its logs", null);
     }
 
-    private static RestResponse<Problem> problem(int status, String type, String title, String detail,
+    static RestResponse<Problem> problem(int status, String type, String title, String detail,
             List<Problem.FieldError> errors) {
         return RestResponse.ResponseBuilder.<Problem> create(status)
                 .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors))

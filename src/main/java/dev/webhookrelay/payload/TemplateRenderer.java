@@ -14,12 +14,19 @@ import dev.webhookrelay.secrets.Secret;
 
 /**
  * Renders W&B payload templates. A template must be a JSON object; its {@code ${name}} placeholders, which stand inside
- * JSON strings, are replaced by JSON-escaped values while every other byte is kept as written. Compiled templates are
+ * JSON strings, are replaced by JSON-escaped values while every other byte is kept as written. Templates are limited to
+ * {@value #MAX_TEMPLATE_BYTES} bytes and rendered payloads to {@value #MAX_PAYLOAD_BYTES}. Compiled templates are
  * cached (at most {@value #CACHE_SIZE}), so a warm function parses each template once. Safe for concurrent use.
  */
 public final class TemplateRenderer {
 
     static final int CACHE_SIZE = 256;
+
+    /** The largest template accepted, in UTF-8 bytes: 64 KiB. */
+    public static final int MAX_TEMPLATE_BYTES = 64 * 1024;
+
+    /** The largest rendered payload accepted, in bytes: 512 KiB. */
+    public static final int MAX_PAYLOAD_BYTES = 512 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -31,7 +38,12 @@ public final class TemplateRenderer {
      * @throws TemplateRenderException if the template is not a JSON object
      */
     public RenderedPayload render(String template, Map<String, String> variables, Map<String, Secret> secrets) {
-        return compile(template).render(variables, secrets);
+        RenderedPayload rendered = compile(template).render(variables, secrets);
+        if (rendered.body().length > MAX_PAYLOAD_BYTES) {
+            throw new TemplateRenderException("Rendered payload is " + rendered.body().length
+                    + " bytes; the limit is " + MAX_PAYLOAD_BYTES + " bytes");
+        }
+        return rendered;
     }
 
     /**
@@ -47,6 +59,10 @@ public final class TemplateRenderer {
         CompiledTemplate compiled = cache.get(template);
         if (compiled == null) {
             byte[] bytes = template.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_TEMPLATE_BYTES) {
+                throw new TemplateRenderException("Payload template is " + bytes.length + " bytes; the limit is "
+                        + MAX_TEMPLATE_BYTES + " bytes");
+            }
             requireJsonObject(bytes);
             compiled = CompiledTemplate.compile(bytes);
             if (cache.size() >= CACHE_SIZE) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
@@ -172,6 +173,50 @@ class BadInputTest {
                 .add(Requests.integration("i1", receiver.url("/a"))).add(Requests.integration("i1", receiver.url("/b"))),
                 Requests.automation("a", "i1", "{}"));
         post(request.toString()).statusCode(422).body("errors[0].field", equalTo("integrations[1].id"));
+        assertNothingSent();
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsA413() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/artifact/metadata")).put("padding", "x".repeat(1024 * 1024));
+        post(request.toString()).statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:webhook-relay:problem:request-too-large"));
+        assertNothingSent();
+    }
+
+    @Test
+    void moreThanAHundredAutomationsIsA400() {
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")));
+        for (int i = 0; i <= DispatchRequest.MAX_AUTOMATIONS; i++) {
+            ((ArrayNode) request.get("automations"))
+                    .add(Requests.automation("a" + i, "i1", "{}"));
+        }
+        post(request.toString()).statusCode(400)
+                .body("errors[0].field", equalTo("automations"))
+                .body("errors[0].message", equalTo("must have at most 100 entries"));
+        assertNothingSent();
+    }
+
+    @Test
+    void templateOver64KiBIsA422() {
+        String template = "{\"text\": \"" + "x".repeat(64 * 1024) + "\"}";
+        post(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                Requests.automation("big", "i1", template)).toString())
+                .statusCode(422)
+                .body("detail", startsWith("Payload template is 65548 bytes; the limit is 65536 bytes"));
+        assertNothingSent();
+    }
+
+    @Test
+    void renderedPayloadOver512KiBIsA422() {
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                Requests.automation("amplified", "i1",
+                        "{\"a\": \"" + "${artifact_metadata.blob}".repeat(6) + "\"}"));
+        ((ObjectNode) request.at("/event/artifact/metadata")).put("blob", "y".repeat(100 * 1024));
+        post(request.toString()).statusCode(422)
+                .body("detail", startsWith("Rendered payload is "));
         assertNothingSent();
     }
 
