@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,24 +25,7 @@ import io.restassured.response.ValidatableResponse;
  * nothing.
  */
 @QuarkusTest
-class BadInputTest {
-
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void resetReceiver() {
-        receiver.reset();
-    }
+class BadInputTest extends WithReceiver {
 
     @Test
     void malformedJsonIsA400() {

@@ -9,9 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,28 +26,12 @@ import io.restassured.response.Response;
 
 /** {@code POST /v1/dispatch} end to end: through the Lambda event path to a real receiver on loopback. */
 @QuarkusTest
-class DispatchResourceTest {
+class DispatchResourceTest extends WithReceiver {
 
     static final String TOKEN = "tok-7f3a9c-never-show-me";
     static final String SIGNING_SECRET = "sig-2b8e41-never-show-me";
     static final String OLD_SIGNING_SECRET = "old-5d0c77-never-show-me";
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void resetReceiver() {
-        receiver.reset();
-    }
 
     @Test
     void deliversGithubDispatchSignedOverTheExactBytesSent() throws Exception {

@@ -12,13 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.webhookrelay.testing.RawTarget;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +31,7 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @TestProfile(FaultToleranceTest.ShortDeadlines.class)
-class FaultToleranceTest {
+class FaultToleranceTest extends WithReceiver {
 
     /** One-second timeouts, a four-second dispatch deadline, short backoffs. */
     public static class ShortDeadlines implements QuarkusTestProfile {
@@ -51,22 +49,6 @@ class FaultToleranceTest {
 
     static final Duration DEADLINE_WITH_SLACK = Duration.ofMillis(4000 + 1500);
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void resetReceiver() {
-        receiver.reset();
-    }
 
     @Test
     void retriesA503AndResendsTheIdenticalRequest() {

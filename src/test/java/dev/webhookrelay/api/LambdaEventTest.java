@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -24,19 +23,7 @@ import io.restassured.http.ContentType;
  * A raw API Gateway HTTP API (payload format 2.0) event, as AWS hands it to the function, through the Lambda handler.
  */
 @QuarkusTest
-class LambdaEventTest {
-
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+class LambdaEventTest extends WithReceiver {
 
     @Test
     void apiGatewayEventIsDispatchedAndAnsweredAsAnApiGatewayResponse() throws Exception {

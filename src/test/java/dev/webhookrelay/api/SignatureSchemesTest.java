@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +19,7 @@ import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.SignatureVerifier;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,27 +28,11 @@ import io.restassured.response.ValidatableResponse;
 
 /** Every signature scheme end to end: what the receiver gets verifies as that scheme's receivers verify it. */
 @QuarkusTest
-class SignatureSchemesTest {
+class SignatureSchemesTest extends WithReceiver {
 
     static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String WHSEC_OLD = "whsec_c2VjcmV0LW9mLWxhc3QteWVhci1uZXZlci1zaG93";
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void resetReceiver() {
-        receiver.reset();
-    }
 
     @ParameterizedTest
     @CsvSource({

@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,24 +22,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** {@code POST /v1/webhooks/test}, W&B's "Test webhook", end to end. */
 @QuarkusTest
-class WebhookTestResourceTest {
-
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void resetReceiver() {
-        receiver.reset();
-    }
+class WebhookTestResourceTest extends WithReceiver {
 
     @Test
     void sendsAnEmptyObjectWithCredentialsWhenNoPayloadIsGiven() {

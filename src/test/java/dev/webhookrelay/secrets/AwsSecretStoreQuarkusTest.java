@@ -8,14 +8,13 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.arc.ClientProxy;
@@ -30,24 +29,12 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @WithTestResource(MotoResource.class)
-class AwsSecretStoreQuarkusTest {
-
-    static Receiver receiver;
+class AwsSecretStoreQuarkusTest extends WithReceiver {
 
     @Inject
     SecretStore store;
 
     MotoServer moto;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void relayReadsTeamSecretsFromSecretsManager() {
