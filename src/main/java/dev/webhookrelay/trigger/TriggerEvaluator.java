@@ -2,22 +2,52 @@ package dev.webhookrelay.trigger;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
+import dev.webhookrelay.model.EventType;
 import dev.webhookrelay.model.NamedRef;
 
 /**
- * Decides whether an event triggers an automation: the automation must be enabled, watch the event's type, and have the
- * event in its scope. Safe for concurrent use.
+ * Decides whether an event triggers an automation, as W&B would: the automation must be enabled, watch the event's
+ * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, compiled once
+ * and cached by their text (see {@code docs/automations.md} for the language and its edge cases).
+ *
+ * <p>Instances are safe for concurrent use; one is meant to serve every request. The automation's filter is checked even
+ * when the automation is disabled or watches another event type, so that a broken automation is reported rather than
+ * hidden. This class does not check the rest of the automation (its action or template).
  */
 public final class TriggerEvaluator {
+
+    /** Distinct filters kept compiled; a team has far fewer automations. */
+    static final int FILTER_CACHE_SIZE = 1024;
+
+    /** Distinct regexes kept compiled. */
+    static final int REGEX_CACHE_SIZE = 1024;
+
+    private final FilterParser parser;
+    private final BoundedCache<FilterKey, CompiledFilter> filters;
+
+    public TriggerEvaluator() {
+        this(FILTER_CACHE_SIZE, REGEX_CACHE_SIZE);
+    }
+
+    TriggerEvaluator(int filterCacheSize, int regexCacheSize) {
+        this.parser = new FilterParser(new RegexGuard(regexCacheSize));
+        this.filters = new BoundedCache<>(filterCacheSize);
+    }
 
     /**
      * Returns whether {@code automation} fires for {@code event}, with the reason when it does not.
      *
-     * @throws InvalidFilterException when the automation's filter cannot be evaluated
+     * @throws InvalidFilterException when the automation's filter cannot be evaluated: malformed, or naming an unknown
+     *         operator or field, or a rule that does not fit the automation's event type
      */
     public Verdict evaluate(Event event, Automation automation) {
+        Objects.requireNonNull(event, "event == null");
+        Objects.requireNonNull(automation, "automation == null");
+        CompiledFilter filter = compiled(automation);
         if (!automation.enabled()) {
             return Verdict.skip("automation is disabled");
         }
@@ -25,7 +55,30 @@ public final class TriggerEvaluator {
             return Verdict.skip("automation watches " + automation.triggeringEventType() + ", event is "
                     + event.eventType());
         }
-        return scopeVerdict(event, automation);
+        Verdict scope = scopeVerdict(event, automation);
+        if (!scope.fires()) {
+            return scope;
+        }
+        try {
+            return filter.evaluate(event);
+        } catch (RegexTooExpensiveException e) {
+            return Verdict.skip(e.getMessage());
+        }
+    }
+
+    /** Returns the compiled filter of {@code automation}, from the cache when it was compiled before. */
+    CompiledFilter compiled(Automation automation) {
+        EventType type = Objects.requireNonNull(automation.triggeringEventType(), "triggeringEventType == null");
+        JsonNode eventFilter = automation.eventFilter();
+        String text = FilterParser.text(eventFilter);
+        if (text == null) {
+            return CompiledFilter.NONE;
+        }
+        return filters.get(new FilterKey(type, text), key -> parser.parse(type, eventFilter));
+    }
+
+    /** A filter's identity: the same text compiles differently for artifact and run events. */
+    private record FilterKey(EventType type, String text) {
     }
 
     private static Verdict scopeVerdict(Event event, Automation automation) {
