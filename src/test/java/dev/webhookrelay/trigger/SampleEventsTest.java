@@ -32,6 +32,7 @@ class SampleEventsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             # sample                    | automation                 | skip reason (empty: fires)
+            github-dispatch             | deploy-on-prod             |
             link-artifact-alias-eq      | deploy-linked-production   |
             unlink-artifact             | notify-unlink              |
             add-artifact-alias-regex    | deploy-on-prod             |
