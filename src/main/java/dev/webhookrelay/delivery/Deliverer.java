@@ -30,6 +30,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
@@ -237,10 +238,10 @@ public class Deliverer {
                     current = vertx.createHttpClient(new HttpClientOptions()
                             .setConnectTimeout((int) config.connectTimeout().toMillis())
                             .setKeepAlive(true)
-                            .setMaxPoolSize(config.maxConnectionsPerTarget())
                             .setVerifyHost(true)
                             .setForceSni(true)
-                            .setTryUseCompression(false));
+                            .setTryUseCompression(false),
+                            new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerTarget()));
                     client = current;
                 }
             }

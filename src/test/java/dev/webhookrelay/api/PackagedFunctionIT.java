@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.IndependentHmac;
@@ -61,6 +63,20 @@ class PackagedFunctionIT {
         assertThat(sent.header("X-Wandb-Signature"))
                 .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, sent.body()));
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+    }
+
+    @Test
+    void answersAFanOutWhoseReportIsLargerThanOneChunk() throws Exception {
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/fan-out")));
+        ArrayNode automations = (ArrayNode) request.get("automations");
+        for (int i = 0; i < 40; i++) {
+            automations.add(Requests.automation("a" + i, "i1", Requests.GITHUB_TEMPLATE));
+        }
+        JsonNode response = invoke("/v1/dispatch", request.toString());
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.get("body").asText().length()).isGreaterThan(32 * 1024);
+        assertThat(Requests.JSON.readTree(response.get("body").asText()).get("deliveries")).hasSize(40);
     }
 
     @Test
