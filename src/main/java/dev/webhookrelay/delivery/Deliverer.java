@@ -96,9 +96,7 @@ public class Deliverer {
                     if (error == null) {
                         return sent;
                     }
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause()
-                            : error;
+                    Throwable cause = unwrap(error);
                     if (cause instanceof EgressDeniedException) {
                         throw new CompletionException(cause);
                     }
@@ -120,12 +118,14 @@ public class Deliverer {
                     return sleep(decision.delay()).thenCompose(ignored -> attemptFrom(request, deadline, attempts));
                 })
                 .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause()
-                            : error;
+                    Throwable cause = unwrap(error);
                     return new DeliveryResult(false, cause instanceof DeliveryException ? cause.getMessage()
                             : describe(cause), attempts);
                 });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private CompletableFuture<Void> sleep(Duration delay) {
