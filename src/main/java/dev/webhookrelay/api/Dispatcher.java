@@ -101,8 +101,8 @@ class Dispatcher {
     /** Returns the report of sending {@code job} alone, as W&B's "Test webhook" does. */
     DeliveryReport test(DeliveryJob job, boolean dryRun) {
         Deadline deadline = Deadline.after(config.deadline());
-        Map<String, String> variables = Map.of("entity_name", job.entity());
-        PreparedDelivery prepared = preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
+        PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(job.entity()),
+                new DeliveryPreparer.SecretMemo());
         return await(List.of(send(prepared, dryRun, deadline)), List.of(new Plan(prepared, null)), deadline).get(0);
     }
 

@@ -61,6 +61,19 @@ public final class EventVariables {
     }
 
     /**
+     * Returns the variables of a delivery without an event, such as W&B's "Test webhook": every documented name, all
+     * blank but {@code entity_name}.
+     */
+    public static Map<String, String> withoutEvent(String entityName) {
+        Map<String, String> vars = new HashMap<>();
+        for (String name : NAMES) {
+            vars.put(name, "");
+        }
+        vars.put("entity_name", entityName);
+        return vars;
+    }
+
+    /**
      * W&B's {@code entity/project/collection:<alias>} on alias events and {@code :v<index>} otherwise, unless the
      * event gives the version string itself.
      */

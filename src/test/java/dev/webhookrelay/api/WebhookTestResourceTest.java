@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +43,14 @@ class WebhookTestResourceTest extends WithReceiver {
 
     @Test
     void rendersSecretsIntoAPayloadGivenAsAString() {
-        ObjectNode request = request("{\"key1\": \"value1\", \"auth\": \"${SIGNING_SECRET}\", \"team\": \"${entity_name}\"}");
+        ObjectNode request = request("{\"key1\": \"value1\", \"auth\": \"${SIGNING_SECRET}\", \"team\": \"${entity_name}\", \"alias\": \"${alias}\"}");
         test(request)
                 .statusCode(200)
-                .body("request.body", equalTo("{\"key1\": \"value1\", \"auth\": \"***\", \"team\": \"tiny-ml\"}"));
+                .body("request.body", equalTo("{\"key1\": \"value1\", \"auth\": \"***\", \"team\": \"tiny-ml\", \"alias\": \"\"}"))
+                .body("warnings", equalTo(List.of()));
 
-        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).bodyText()).isEqualTo(
-                "{\"key1\": \"value1\", \"auth\": \"" + DispatchResourceTest.SIGNING_SECRET + "\", \"team\": \"tiny-ml\"}");
+        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).bodyText()).isEqualTo("{\"key1\": \"value1\", \"auth\": \""
+                + DispatchResourceTest.SIGNING_SECRET + "\", \"team\": \"tiny-ml\", \"alias\": \"\"}");
     }
 
     @Test
