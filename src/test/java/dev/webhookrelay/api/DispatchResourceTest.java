@@ -160,7 +160,7 @@ class DispatchResourceTest {
                     .statusCode(502)
                     .body("deliveries[0].outcome", equalTo("DELIVERED"))
                     .body("deliveries[1].outcome", equalTo("FAILED"))
-                    .body("deliveries[1].reason", equalTo("target answered 500"))
+                    .body("deliveries[1].reason", equalTo("target answered 500; gave up after 3 attempts"))
                     .body("deliveries[1].attempts[0].statusCode", equalTo(500))
                     .body("deliveries[1].attempts[0].responseBody", equalTo("boom"));
         } finally {
