@@ -1,5 +1,6 @@
 package dev.webhookrelay.metrics;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class DispatchMetrics {
     @Inject
     DispatchMetrics(MetricsConfig config) {
         this(config, functionName(System.getenv("AWS_LAMBDA_FUNCTION_NAME")), InstantSource.system(),
-                line -> System.out.println(line)); // Read System.out on each call: Lambda's runtime may replace it.
+                DispatchMetrics::printLine);
     }
 
     DispatchMetrics(MetricsConfig config, String functionName, InstantSource clock, Consumer<String> out) {
@@ -87,6 +88,13 @@ public class DispatchMetrics {
             }
         }
         return name;
+    }
+
+    /** Writes {@code line} to standard output, as read now (Lambda's runtime replaces it) and flushed at once. */
+    private static void printLine(String line) {
+        PrintStream out = System.out;
+        out.println(line);
+        out.flush();
     }
 
     private static String functionName(String lambdaFunctionName) {
