@@ -12,8 +12,8 @@ import org.jboss.logging.MDC;
 import dev.webhookrelay.delivery.Attempt;
 
 /**
- * Writes the one log line of each delivery that fired. The message reads {@code delivery id=… automation=… …}; the same
- * values are also in the MDC, which the production JSON log format writes as the fields {@code mdc.deliveryId},
+ * Writes the one log line of each delivery that fired. The message reads {@code delivery id=… automation=… …}; the
+ * same values are also in the MDC, which the production JSON log format writes as the fields {@code mdc.deliveryId},
  * {@code mdc.automation}, {@code mdc.integration}, {@code mdc.targetHost}, {@code mdc.outcome}, {@code mdc.attempts},
  * {@code mdc.durationMs} and {@code mdc.status} (docs/operations.md queries them). Never a secret; the payload only
  * when {@code relay.logging.payloads} is on, and then as the report shows it.
@@ -56,7 +56,8 @@ class DeliveryLog {
             MDC.put("payload", payload);
         }
         try {
-            LOG.infof("delivery id=%s automation=%s integration=%s host=%s outcome=%s attempts=%d durationMs=%s status=%s%s",
+            LOG.infof("delivery id=%s automation=%s integration=%s host=%s outcome=%s attempts=%d durationMs=%s "
+                    + "status=%s%s",
                     prepared.deliveryId(), prepared.automation(), prepared.integration(),
                     prepared.request().url().getHost(), outcome, attempts.size(), duration, status,
                     payload == null ? "" : " payload=" + payload);

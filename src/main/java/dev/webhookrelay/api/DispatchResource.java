@@ -41,10 +41,12 @@ public class DispatchResource {
             examples = @ExampleObject(name = "github-dispatch", summary = "W&B's GitHub repository-dispatch example",
                     value = OpenApiExamples.DISPATCH_REQUEST)))
     @APIResponse(responseCode = "200", description = "Every automation was delivered, skipped or dry-run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DispatchReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DispatchReport.class),
                     examples = @ExampleObject(name = "delivered", value = OpenApiExamples.DISPATCH_DELIVERED)))
     @APIResponse(responseCode = "502", description = "At least one delivery failed; the body is still the full report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DispatchReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DispatchReport.class),
                     examples = @ExampleObject(name = "failed", value = OpenApiExamples.DISPATCH_FAILED)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
@@ -52,7 +54,8 @@ public class DispatchResource {
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<DispatchReport> dispatch(@NotNull(message = "request body is required") @Valid DispatchRequest request,
-            @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery boolean dryRun) {
+            @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
+            boolean dryRun) {
         DispatchReport report = dispatcher.dispatch(request, dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);

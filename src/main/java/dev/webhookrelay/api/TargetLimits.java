@@ -71,7 +71,8 @@ final class TargetLimits {
         if (GITHUB_DISPATCH.matcher(path).matches() && (host.equals("api.github.com") || path.startsWith("/api/v3/"))) {
             return Target.GITHUB_DISPATCH;
         }
-        if ((host.endsWith(".logic.azure.com") || host.endsWith(".powerplatform.com")) && path.contains("/workflows/")) {
+        boolean workflowHost = host.endsWith(".logic.azure.com") || host.endsWith(".powerplatform.com");
+        if (workflowHost && path.contains("/workflows/")) {
             return Target.TEAMS_WORKFLOW;
         }
         if (host.endsWith(".webhook.office.com")) {
@@ -110,7 +111,8 @@ final class TargetLimits {
         }
         JsonNode eventType = json.get("event_type");
         if (eventType == null || !eventType.isTextual() || eventType.textValue().isEmpty()) {
-            warnings.add("event_type is required: a string naming the repository_dispatch type the workflow listens for");
+            warnings.add("event_type is required: a string naming the repository_dispatch type the workflow "
+                    + "listens for");
         } else if (characters(eventType.textValue()) > GITHUB_EVENT_TYPE_CHARS) {
             warnings.add("event_type is " + characters(eventType.textValue()) + " characters; GitHub accepts at most "
                     + GITHUB_EVENT_TYPE_CHARS);
@@ -134,7 +136,8 @@ final class TargetLimits {
         JsonNode type = json.get("@type");
         if (target == Target.TEAMS_WORKFLOW && type != null && "MessageCard".equalsIgnoreCase(type.asText())) {
             warnings.add("this is a MessageCard, the format of the Office 365 connectors that workflows replace; a "
-                    + "workflow posts the Adaptive Cards in \"attachments\" (see examples/teams-workflow-adaptive-card.json)");
+                    + "workflow posts the Adaptive Cards in \"attachments\" "
+                    + "(see examples/teams-workflow-adaptive-card.json)");
         }
     }
 

@@ -45,17 +45,20 @@ public class WebhookTestResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "github-dispatch", value = OpenApiExamples.WEBHOOK_TEST_REQUEST)))
     @APIResponse(responseCode = "200", description = "Delivered, or a dry run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryReport.class),
                     examples = @ExampleObject(name = "delivered", value = OpenApiExamples.WEBHOOK_TEST_DELIVERED)))
     @APIResponse(responseCode = "502", description = "The delivery failed; the body is still its report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryReport.class)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<DeliveryReport> test(@NotNull(message = "request body is required") @Valid WebhookTestRequest request,
-            @Parameter(description = "Render and sign, but send nothing (outcome DRY_RUN)") @RestQuery boolean dryRun) {
+            @Parameter(description = "Render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
+            boolean dryRun) {
         String templateField = "payload";
         DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, request.entity().name(), request.integration(),
                 "integration", DeliveryPreparer.templateText(request.payload(), templateField), templateField,

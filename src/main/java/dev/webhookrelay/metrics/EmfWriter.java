@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes one CloudWatch Embedded Metric Format document: a single line of JSON holding the {@code _aws} metadata
- * (timestamp, namespace, dimension sets, metric names and units), then the dimension values and the metric values at the
- * root, as the EMF specification lays it out. Immutable and safe for concurrent use.
+ * (timestamp, namespace, dimension sets, metric names and units), then the dimension values and the metric values at
+ * the root, as the EMF specification lays it out. Immutable and safe for concurrent use.
  *
  * <p>
  * Dimensions stay few on purpose, since every distinct combination is a metric CloudWatch bills: the function's name,
