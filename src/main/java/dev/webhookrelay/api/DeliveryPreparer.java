@@ -27,8 +27,9 @@ import dev.webhookrelay.signing.Signer;
 
 /**
  * Turns one automation that fires into a request ready to send: resolves the integration's secrets, renders the payload
- * once into bytes, signs those bytes and sets the headers. Every failure is an {@link InvalidRequestException} naming
- * the field, thrown before anything is sent.
+ * once into bytes, signs those bytes and sets the headers, and warns where a known target's limits would be broken
+ * ({@link TargetLimits}). Every failure is an {@link InvalidRequestException} naming the field, thrown before anything
+ * is sent.
  */
 @ApplicationScoped
 class DeliveryPreparer {
@@ -102,7 +103,9 @@ class DeliveryPreparer {
             headers.putAll(signature);
             reportedHeaders.putAll(signature);
         }
-        return new PreparedDelivery(job.automation(), integration.displayName(), job.deliveryId(), payload.warnings(),
+        List<String> warnings = new ArrayList<>(payload.warnings());
+        warnings.addAll(TargetLimits.warnings(url, payload.body()));
+        return new PreparedDelivery(job.automation(), integration.displayName(), job.deliveryId(), warnings,
                 new OutboundRequest(url, headers, payload.body()),
                 new ReportedRequest(url.toString(), reportedHeaders, payload.redactedBody()), List.copyOf(used));
     }

@@ -6,8 +6,8 @@ import dev.webhookrelay.delivery.Attempt;
 
 /**
  * What happened to one automation: its {@code outcome}, the {@code reason} when it was skipped or failed, the
- * {@code deliveryId} receivers can de-duplicate on, the {@code warnings} of rendering, the {@code request} as sent
- * (redacted; null when skipped) and every attempt.
+ * {@code deliveryId} receivers can de-duplicate on, the {@code warnings} of rendering and of the target's documented
+ * limits, the {@code request} as sent (redacted; null when skipped) and every attempt.
  */
 public record DeliveryReport(
         String automation,

@@ -1,5 +1,6 @@
 package dev.webhookrelay.api;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import dev.webhookrelay.delivery.Deliverer;
 import dev.webhookrelay.delivery.DeliveryConfig;
 import dev.webhookrelay.delivery.DeliveryException;
 import dev.webhookrelay.delivery.DeliveryResult;
+import dev.webhookrelay.metrics.DeliverySample;
+import dev.webhookrelay.metrics.DispatchMetrics;
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.Integration;
@@ -31,12 +34,15 @@ import dev.webhookrelay.trigger.Verdict;
 /**
  * Runs the flow of one request. First, for every automation, it checks the request, decides whether the automation
  * fires, and renders and signs what it would send; any bad input stops the request there, before anything is sent.
- * Then it sends every delivery concurrently and waits for all of them, but never past the dispatch deadline.
+ * Then it sends every delivery concurrently and waits for all of them, but never past the dispatch deadline. Each
+ * delivery that fired is logged ({@link DeliveryLog}); each dispatch that is not a dry run records its metrics.
  */
 @ApplicationScoped
 class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     /** How long past the deadline the dispatch waits for attempts that are being cut off. */
     private static final long GRACE_MS = 250;
@@ -51,6 +57,12 @@ class Dispatcher {
 
     @Inject
     DeliveryConfig config;
+
+    @Inject
+    DeliveryLog log;
+
+    @Inject
+    DispatchMetrics metrics;
 
     /** Returns the report of dispatching {@code request}'s event to its automations. */
     DispatchReport dispatch(DispatchRequest request, boolean dryRun) {
@@ -81,21 +93,41 @@ class Dispatcher {
                 plans.add(new Plan(preparer.prepare(job, variables, memo), null));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
-                plans.add(new Plan(null, new DeliveryReport(automation.name(), integration.displayName(),
-                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of())));
+                plans.add(new Plan(null, new Finished(new DeliveryReport(automation.name(), integration.displayName(),
+                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of()),
+                        hostOf(integration.urlEndpoint()), 0)));
             }
         }
 
-        List<CompletableFuture<DeliveryReport>> reports = new ArrayList<>();
+        List<CompletableFuture<Finished>> sends = new ArrayList<>();
+        long sending = System.nanoTime();
         for (Plan plan : plans) {
-            reports.add(plan.skipped() != null ? CompletableFuture.completedFuture(plan.skipped())
+            sends.add(plan.skipped() != null ? CompletableFuture.completedFuture(plan.skipped())
                     : send(plan.prepared(), dryRun, deadline));
         }
-        return new DispatchReport(await(reports, plans, deadline));
+        List<Finished> finished = await(sends, plans, deadline, sending);
+        if (!dryRun) {
+            metrics.record(finished.stream().map(Finished::sample).toList());
+        }
+        return new DispatchReport(finished.stream().map(Finished::report).toList());
     }
 
-    /** One automation after the checks: a delivery to send, or the report of a skipped automation. */
-    private record Plan(PreparedDelivery prepared, DeliveryReport skipped) {
+    /** One automation after the checks: a delivery to send, or a skipped automation, already finished. */
+    private record Plan(PreparedDelivery prepared, Finished skipped) {
+    }
+
+    /** One automation at the end: its report, its target's host, and how long its delivery took. */
+    private record Finished(DeliveryReport report, String targetHost, double durationMs) {
+
+        DeliverySample sample() {
+            DeliverySample.Result result = switch (report.outcome()) {
+                case DELIVERED -> DeliverySample.Result.DELIVERED;
+                case SKIPPED -> DeliverySample.Result.SKIPPED;
+                case FAILED -> DeliverySample.Result.FAILED;
+                case DRY_RUN -> throw new IllegalStateException("A dry run records no metrics");
+            };
+            return new DeliverySample(targetHost, result, report.attempts().size(), durationMs);
+        }
     }
 
     /** Returns the report of sending {@code job} alone, as W&B's "Test webhook" does. */
@@ -103,10 +135,12 @@ class Dispatcher {
         Deadline deadline = Deadline.after(config.deadline());
         PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(job.entity()),
                 new DeliveryPreparer.SecretMemo());
-        return await(List.of(send(prepared, dryRun, deadline)), List.of(new Plan(prepared, null)), deadline).get(0);
+        long sending = System.nanoTime();
+        return await(List.of(send(prepared, dryRun, deadline)), List.of(new Plan(prepared, null)), deadline, sending)
+                .get(0).report();
     }
 
-    private CompletableFuture<DeliveryReport> send(PreparedDelivery prepared, boolean dryRun, Deadline deadline) {
+    private CompletableFuture<Finished> send(PreparedDelivery prepared, boolean dryRun, Deadline deadline) {
         if (dryRun) {
             String refusal = null;
             try {
@@ -114,15 +148,18 @@ class Dispatcher {
             } catch (DeliveryException e) {
                 refusal = e.getMessage();
             }
-            return CompletableFuture.completedFuture(report(prepared,
-                    new DeliveryResult(false, refusal, List.of()), refusal == null ? Outcome.DRY_RUN : Outcome.FAILED));
+            return CompletableFuture.completedFuture(finish(prepared,
+                    new DeliveryResult(false, refusal, List.of()), refusal == null ? Outcome.DRY_RUN : Outcome.FAILED,
+                    System.nanoTime()));
         }
+        long started = System.nanoTime();
         return deliverer.deliver(prepared.request(), deadline).toCompletableFuture()
-                .thenApply(result -> report(prepared, result, result.delivered() ? Outcome.DELIVERED : Outcome.FAILED));
+                .thenApply(result -> finish(prepared, result, result.delivered() ? Outcome.DELIVERED : Outcome.FAILED,
+                        started));
     }
 
-    private List<DeliveryReport> await(List<CompletableFuture<DeliveryReport>> reports, List<Plan> plans,
-            Deadline deadline) {
+    private List<Finished> await(List<CompletableFuture<Finished>> reports, List<Plan> plans, Deadline deadline,
+            long sending) {
         try {
             CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new))
                     .get(deadline.remaining().toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
@@ -134,17 +171,18 @@ class Dispatcher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for deliveries", e);
         }
-        List<DeliveryReport> done = new ArrayList<>(reports.size());
+        List<Finished> done = new ArrayList<>(reports.size());
         for (int i = 0; i < reports.size(); i++) {
             PreparedDelivery prepared = plans.get(i).prepared();
             done.add(reports.get(i).isDone() ? reports.get(i).join()
-                    : report(prepared, DeliveryResult.refused("dispatch deadline reached before the delivery ended"),
-                            Outcome.FAILED));
+                    : finish(prepared, DeliveryResult.refused("dispatch deadline reached before the delivery ended"),
+                            Outcome.FAILED, sending));
         }
         return done;
     }
 
-    private static DeliveryReport report(PreparedDelivery prepared, DeliveryResult result, Outcome outcome) {
+    /** Returns how {@code prepared} ended, started at {@code started} (System.nanoTime), and logs it. */
+    private Finished finish(PreparedDelivery prepared, DeliveryResult result, Outcome outcome, long started) {
         List<Attempt> attempts = result.attempts().stream()
                 .map(a -> new Attempt(a.statusCode(), a.durationMs(), prepared.redact(a.error()),
                         prepared.redact(a.responseBody())))
@@ -152,14 +190,18 @@ class Dispatcher {
         DeliveryReport report = new DeliveryReport(prepared.automation(), prepared.integration(), outcome,
                 prepared.redact(result.reason()), prepared.deliveryId(), prepared.warnings(), prepared.reported(),
                 attempts);
-        if (outcome != Outcome.SKIPPED) {
-            Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
-            LOG.infof("delivery id=%s automation=%s integration=%s host=%s outcome=%s attempts=%d status=%s",
-                    prepared.deliveryId(), prepared.automation(), prepared.integration(),
-                    prepared.request().url().getHost(), outcome, attempts.size(),
-                    last == null ? null : last.statusCode());
+        double durationMs = (System.nanoTime() - started) / NANOS_PER_MILLI;
+        log.delivered(prepared, outcome, attempts, durationMs);
+        return new Finished(report, prepared.request().url().getHost(), durationMs);
+    }
+
+    /** Returns the host of an integration URL that was not checked, because its automation did not fire; or null. */
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return report;
     }
 
     private Verdict evaluate(Event event, Automation automation, String field) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +99,34 @@ class PackagedFunctionIT {
         assertThat(output).doesNotContain(DispatchResourceTest.TOKEN, DispatchResourceTest.SIGNING_SECRET);
         assertThat(Files.exists(TARGET.resolve("packaged-function/dev/webhookrelay/api/DevReceiver.class")))
                 .as("the class may ship, but its bean is removed at build time").isTrue();
+    }
+
+    @Test
+    void logsEachDeliveryAsAJsonLineAndWritesItsMetrics() throws Exception {
+        JsonNode response = invoke("/v1/dispatch", Requests.githubDispatch(receiver.url("/metrics")).toString());
+        String deliveryId = Requests.JSON.readTree(response.get("body").asText()).at("/deliveries/0/deliveryId").asText();
+
+        List<JsonNode> lines = function.output().lines().filter(line -> line.startsWith("{"))
+                .map(Requests::parse).toList();
+        assertThat(lines).as(function.output()).anySatisfy(line -> {
+            assertThat(line.at("/mdc/deliveryId").asText()).isEqualTo(deliveryId);
+            assertThat(line.at("/mdc/outcome").asText()).isEqualTo("DELIVERED");
+            assertThat(line.at("/mdc/targetHost").asText()).isEqualTo("127.0.0.1");
+            assertThat(line.at("/mdc/status").asText()).isEqualTo("204");
+        });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("WebhookRelay");
+            assertThat(line.get("FunctionName").asText()).isEqualTo("webhook-relay");
+            assertThat(line.get("Deliveries").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void servesNoOpenApiDocument() throws Exception {
+        JsonNode response = Requests.JSON.readTree(runtime.invoke(ApiGatewayEvents.get("/q/openapi"),
+                Duration.ofSeconds(60)));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(404);
     }
 
     private static JsonNode invoke(String path, String body) throws Exception {

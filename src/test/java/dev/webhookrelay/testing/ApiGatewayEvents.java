@@ -8,6 +8,14 @@ public final class ApiGatewayEvents {
     private ApiGatewayEvents() {
     }
 
+    /** Returns the event of a {@code GET} of {@code path}. */
+    public static String get(String path) {
+        ObjectNode event = (ObjectNode) Requests.parse(post(path, ""));
+        event.remove("body");
+        ((ObjectNode) event.at("/requestContext/http")).put("method", "GET");
+        return event.toString();
+    }
+
     /** Returns the event of a JSON {@code POST} of {@code body} to {@code path}. */
     public static String post(String path, String body) {
         ObjectNode event = Requests.JSON.createObjectNode();

@@ -1,0 +1,103 @@
+package dev.webhookrelay.metrics;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Records the metrics of each dispatch as CloudWatch Embedded Metric Format documents on standard output, where Lambda
+ * hands them to CloudWatch Logs, which extracts the metrics: namespace {@code relay.metrics.namespace}, metrics
+ * {@code Deliveries} (sent or refused), {@code Failures}, {@code Skipped}, {@code Attempts} (HTTP attempts) and
+ * {@code Latency} (milliseconds per delivery, retries included), under the dimension sets {@code [FunctionName]} and
+ * {@code [FunctionName, IntegrationHost]}. One document per dispatch and target host, so usually one per dispatch.
+ * Safe for concurrent use.
+ */
+@ApplicationScoped
+public class DispatchMetrics {
+
+    /** The function's name where nothing else names it, as in dev and plain JVM runs. */
+    static final String DEFAULT_FUNCTION_NAME = "webhook-relay";
+
+    /** The host dimension of an automation whose integration URL has no host. */
+    static final String NO_HOST = "none";
+
+    /**
+     * Webhook services that give every tenant or environment its own host name, collapsed to the service's domain so
+     * that the host dimension stays bounded: Teams connectors ({@code <tenant>.webhook.office.com}), Teams workflows
+     * ({@code prod-NN.<region>.logic.azure.com}, {@code <environment>.environment.api.powerplatform.com}).
+     */
+    private static final List<String> TENANT_DOMAINS = List.of("webhook.office.com", "logic.azure.com",
+            "powerplatform.com");
+
+    private final boolean enabled;
+    private final EmfWriter writer;
+    private final InstantSource clock;
+    private final Consumer<String> out;
+
+    @Inject
+    DispatchMetrics(MetricsConfig config) {
+        this(config, functionName(System.getenv("AWS_LAMBDA_FUNCTION_NAME")), InstantSource.system(),
+                DispatchMetrics::printLine);
+    }
+
+    DispatchMetrics(MetricsConfig config, String functionName, InstantSource clock, Consumer<String> out) {
+        this.enabled = config.enabled();
+        this.writer = new EmfWriter(config.namespace(), functionName);
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.out = Objects.requireNonNull(out, "out == null");
+    }
+
+    /** Writes the metrics of one dispatch's automations, unless {@code relay.metrics.enabled} is off. */
+    public void record(List<DeliverySample> samples) {
+        if (!enabled || samples.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, List<DeliverySample>> byHost = new LinkedHashMap<>();
+        for (DeliverySample sample : samples) {
+            byHost.computeIfAbsent(integrationHost(sample.targetHost()), host -> new ArrayList<>()).add(sample);
+        }
+        byHost.forEach((host, group) -> {
+            for (int from = 0; from < group.size(); from += EmfWriter.MAX_VALUES) {
+                out.accept(writer.write(now, host,
+                        group.subList(from, Math.min(group.size(), from + EmfWriter.MAX_VALUES))));
+            }
+        });
+    }
+
+    /** Returns the {@code IntegrationHost} dimension value of {@code host}: lower case, tenant domains collapsed. */
+    static String integrationHost(String host) {
+        if (host == null || host.isBlank()) {
+            return NO_HOST;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        for (String domain : TENANT_DOMAINS) {
+            if (name.endsWith("." + domain)) {
+                return domain;
+            }
+        }
+        return name;
+    }
+
+    /** Writes {@code line} to standard output, as read now (Lambda's runtime replaces it) and flushed at once. */
+    private static void printLine(String line) {
+        PrintStream out = System.out;
+        out.println(line);
+        out.flush();
+    }
+
+    private static String functionName(String lambdaFunctionName) {
+        return lambdaFunctionName == null || lambdaFunctionName.isBlank() ? DEFAULT_FUNCTION_NAME : lambdaFunctionName;
+    }
+}

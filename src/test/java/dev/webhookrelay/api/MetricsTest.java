@@ -1,0 +1,133 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * With {@code relay.metrics.enabled}, a dispatch through the Lambda event path writes one CloudWatch Embedded Metric
+ * Format document to standard output; a dry run writes none.
+ */
+@QuarkusTest
+@TestProfile(MetricsTest.MetricsOn.class)
+class MetricsTest {
+
+    /** The production setting, in the test profile. */
+    public static class MetricsOn implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("relay.metrics.enabled", "true");
+        }
+    }
+
+    static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = Receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void dispatchWritesOneEmbeddedMetricFormatDocument() throws Exception {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ObjectNode skipped = Requests.automation("never", "SW50ZWdyYXRpb246MQ==", "{}");
+        skipped.put("triggeringEventType", "RUN_STATE");
+        request.withArray("automations").add(skipped);
+
+        List<String> documents = metricsWrittenBy(() -> post(request, "/v1/dispatch", 200));
+
+        assertThat(documents).hasSize(1);
+        JsonNode document = Requests.JSON.readTree(documents.get(0));
+        assertThat(document.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("WebhookRelay");
+        assertThat(document.get("FunctionName").asText()).isEqualTo("webhook-relay");
+        assertThat(document.get("IntegrationHost").asText()).isEqualTo("127.0.0.1");
+        assertThat(document.get("Deliveries").asInt()).isEqualTo(1);
+        assertThat(document.get("Failures").asInt()).isZero();
+        assertThat(document.get("Skipped").asInt()).isEqualTo(1);
+        assertThat(document.get("Attempts").asInt()).isEqualTo(1);
+        assertThat(document.get("Latency")).hasSize(1);
+        assertThat(document.get("Latency").get(0).asDouble()).isPositive();
+        assertThat(documents.get(0)).doesNotContain("deploy-on-prod", "dlv_", "github-dispatch");
+    }
+
+    @Test
+    void dryRunWritesNoMetrics() {
+        List<String> documents = metricsWrittenBy(
+                () -> post(Requests.githubDispatch(receiver.url("/hook")), "/v1/dispatch?dryRun=true", 200));
+
+        assertThat(documents).isEmpty();
+    }
+
+    @Test
+    void webhookTestWritesNoMetrics() {
+        ObjectNode test = Requests.JSON.createObjectNode();
+        test.putObject("entity").put("name", "tiny-ml");
+        test.set("integration", Requests.integration("i1", receiver.url("/hook")));
+
+        List<String> documents = metricsWrittenBy(() -> post(test, "/v1/webhooks/test", 200));
+
+        assertThat(documents).isEmpty();
+    }
+
+    private static void post(JsonNode body, String path, int status) {
+        given()
+                .contentType(ContentType.JSON)
+                .body(body.toString())
+                .when()
+                .post(path)
+                .then()
+                .statusCode(status);
+    }
+
+    /** Returns the EMF documents {@code action} wrote to standard output, which it still reaches. */
+    private static List<String> metricsWrittenBy(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                original.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                captured.write(bytes, offset, length);
+                original.write(bytes, offset, length);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("{\"_aws\"")).toList();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Requests;
+
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Every sample request under events/ works: each dispatch body is POSTed to /v1/dispatch, and each {@code sam-*.json}
+ * API Gateway event (for {@code sam local invoke}) goes to the Lambda handler as it is, both through the Lambda event
+ * path. The samples aim at the dev receiver or at real services; here every integration URL is pointed at a test
+ * receiver instead, path and query kept, so nothing leaves the machine. New samples are picked up by their file name.
+ */
+@QuarkusTest
+class SampleRequestsTest {
+
+    static final Path EVENTS = Path.of("events");
+
+    /** The outcomes a sample may end with: nothing in a sample may fail. */
+    static final Set<String> FINE = Set.of("DELIVERED", "SKIPPED", "DRY_RUN");
+
+    static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = Receiver.start().byDefault(Receiver.Response.status(200).withBody("{\"received\":true}"));
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    static Stream<String> dispatchSamples() throws IOException {
+        return samples().filter(name -> !name.startsWith("sam-"));
+    }
+
+    static Stream<String> samLocalEvents() throws IOException {
+        return samples().filter(name -> name.startsWith("sam-"));
+    }
+
+    @Test
+    void thereAreSamplesOfEachKind() throws IOException {
+        assertThat(dispatchSamples()).contains("github-dispatch.json", "preset-github-dispatch.json",
+                "preset-teams-workflow.json", "preset-slack-incoming-webhook.json");
+        assertThat(samLocalEvents()).contains("sam-dispatch.json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dispatchSamples")
+    void dispatchSampleSucceeds(String sample) throws IOException {
+        ObjectNode request = (ObjectNode) Requests.JSON.readTree(EVENTS.resolve(sample).toFile());
+        aimAtReceiver(request);
+
+        String report = given()
+                .contentType(ContentType.JSON)
+                .body(request.toString())
+                .when()
+                .post("/v1/dispatch")
+                .then()
+                .statusCode(200)
+                .extract().asString();
+
+        assertFine(sample, Requests.JSON.readTree(report));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samLocalEvents")
+    void samLocalEventSucceedsThroughTheLambdaHandler(String sample) throws IOException {
+        ObjectNode event = (ObjectNode) Requests.JSON.readTree(EVENTS.resolve(sample).toFile());
+        assertThat(event.path("version").asText()).as("%s is an API Gateway HTTP API (2.0) event", sample)
+                .isEqualTo("2.0");
+        ObjectNode body = (ObjectNode) Requests.JSON.readTree(event.get("body").asText());
+        aimAtReceiver(body);
+        event.put("body", body.toString());
+
+        JsonNode response = Requests.JSON.readTree(given()
+                .contentType(ContentType.JSON)
+                .body(event.toString())
+                .when()
+                .post(AmazonLambdaApi.API_BASE_PATH_TEST)
+                .then()
+                .statusCode(200)
+                .extract().asString());
+
+        assertThat(response.get("statusCode").asInt()).as("%s: %s", sample, response).isEqualTo(200);
+        assertFine(sample, Requests.JSON.readTree(response.get("body").asText()));
+    }
+
+    private static void assertFine(String sample, JsonNode report) {
+        List<JsonNode> deliveries = Requests.JSON.convertValue(report.get("deliveries"),
+                Requests.JSON.getTypeFactory().constructCollectionType(List.class, JsonNode.class));
+        assertThat(deliveries).as("%s reports each automation", sample).isNotEmpty();
+        assertThat(deliveries).allSatisfy(delivery -> assertThat(delivery.get("outcome").asText())
+                .as("%s: %s", sample, delivery).isIn(FINE));
+    }
+
+    /** Points every integration of {@code request} at the test receiver, keeping the URL's path and query. */
+    private static void aimAtReceiver(ObjectNode request) {
+        URI target = receiver.url("/");
+        request.withArray("integrations").forEach(integration -> {
+            URI url = URI.create(integration.get("urlEndpoint").asText());
+            String rest = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+            ((ObjectNode) integration).put("urlEndpoint",
+                    target.getScheme() + "://" + target.getRawAuthority() + (rest.isEmpty() ? "/" : rest));
+        });
+    }
+
+    /** Returns the names of the sample requests under events/: every JSON file but the sample secret store. */
+    private static Stream<String> samples() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".json") && !name.equals("secrets.json"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+}
