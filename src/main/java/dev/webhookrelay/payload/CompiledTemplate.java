@@ -2,6 +2,7 @@ package dev.webhookrelay.payload;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,12 @@ import dev.webhookrelay.secrets.Secret;
  * concurrent use. A placeholder is recognised only inside a JSON string (keys included): {@code $} followed by
  * {@code {}, a name, and {@code }} before the string ends. Names are any characters but quotation marks, reverse
  * solidus, {@code $ { }} and control characters; anything else, such as a lone {@code $} or an unclosed {@code ${},
- * stays literal.
+ * stays literal. A placeholder in a member name is escaped as a name (see {@link JsonStringEscaper#escapeName}).
  */
 final class CompiledTemplate {
 
-    /** A run of template bytes kept verbatim, or a placeholder ({@code name != null}). */
-    private record Part(int from, int to, String name) {
+    /** A run of template bytes kept verbatim, or a placeholder ({@code name != null}), in a member name or not. */
+    private record Part(int from, int to, String name, boolean inName) {
     }
 
     private final byte[] template;
@@ -35,10 +36,36 @@ final class CompiledTemplate {
         List<Part> parts = new ArrayList<>();
         int literalFrom = 0;
         boolean inString = false;
+        BitSet objects = new BitSet(); // Whether the container at each depth is an object; depth 0 is outside all.
+        int depth = 0;
+        boolean nameNext = false; // The next string is a member name: it follows '{' or an object's ','.
+        boolean inName = false;
         for (int i = 0; i < json.length; i++) {
             byte b = json[i];
             if (!inString) {
-                inString = b == '"';
+                switch (b) {
+                    case '{' -> {
+                        objects.set(++depth);
+                        nameNext = true;
+                    }
+                    case '[' -> {
+                        objects.clear(++depth);
+                        nameNext = false;
+                    }
+                    case '}', ']' -> {
+                        depth--;
+                        nameNext = false;
+                    }
+                    case ',' -> nameNext = objects.get(depth);
+                    case '"' -> {
+                        inString = true;
+                        inName = nameNext;
+                        nameNext = false;
+                    }
+                    default -> {
+                        // ':', whitespace and scalars change nothing: a value's string is never a name.
+                    }
+                }
             } else if (b == '\\') {
                 i++; // The escaped character cannot end the string or start a placeholder.
             } else if (b == '"') {
@@ -47,17 +74,17 @@ final class CompiledTemplate {
                 int close = placeholderEnd(json, i + 2);
                 if (close > i + 2) {
                     if (i > literalFrom) {
-                        parts.add(new Part(literalFrom, i, null));
+                        parts.add(new Part(literalFrom, i, null, false));
                     }
                     String name = new String(json, i + 2, close - i - 2, StandardCharsets.UTF_8);
-                    parts.add(new Part(i, close + 1, name));
+                    parts.add(new Part(i, close + 1, name, inName));
                     literalFrom = close + 1;
                     i = close;
                 }
             }
         }
         if (literalFrom < json.length) {
-            parts.add(new Part(literalFrom, json.length, null));
+            parts.add(new Part(literalFrom, json.length, null, false));
         }
         return new CompiledTemplate(json, List.copyOf(parts));
     }
@@ -124,7 +151,11 @@ final class CompiledTemplate {
                     value = "";
                 }
             }
-            JsonStringEscaper.escape(value, out);
+            if (part.inName) {
+                JsonStringEscaper.escapeName(value, out);
+            } else {
+                JsonStringEscaper.escape(value, out);
+            }
         }
         return out;
     }

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Appends text to a byte buffer as the inside of a JSON string, encoded as UTF-8. Besides what RFC 8259 requires
  * (quotation mark, reverse solidus, control characters) it escapes {@code < > &} and U+2028/U+2029, so that a value can
  * close no HTML script element and break no JavaScript parser, and unpaired surrogates, so that the output is always
- * well-formed UTF-8.
+ * well-formed UTF-8. In a member name an unpaired surrogate becomes U+FFFD instead: parsers such as Jackson refuse
+ * one there even escaped, and a receiver must be able to read the whole body.
  */
 final class JsonStringEscaper {
 
@@ -16,6 +17,15 @@ final class JsonStringEscaper {
     }
 
     static void escape(CharSequence text, ByteBuffer out) {
+        escape(text, out, false);
+    }
+
+    /** Appends {@code text} as the inside of a member name: as {@link #escape}, but unpaired surrogates as U+FFFD. */
+    static void escapeName(CharSequence text, ByteBuffer out) {
+        escape(text, out, true);
+    }
+
+    private static void escape(CharSequence text, ByteBuffer out, boolean name) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -31,7 +41,7 @@ final class JsonStringEscaper {
                 out.write(0x80 | ((codePoint >> 6) & 0x3f));
                 out.write(0x80 | (codePoint & 0x3f));
             } else if (Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
-                unicodeEscape(c, out);
+                unicodeEscape(name && Character.isSurrogate(c) ? '\ufffd' : c, out);
             } else {
                 out.write(0xe0 | (c >> 12));
                 out.write(0x80 | ((c >> 6) & 0x3f));

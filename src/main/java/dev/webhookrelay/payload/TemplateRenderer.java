@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -83,8 +84,10 @@ public final class TemplateRenderer {
                 throw new TemplateRenderException("Payload template has content after its JSON object");
             }
         } catch (JsonProcessingException e) {
+            // A parser limit (nesting over 1,000 levels, a number over 1,000 digits) is reported without a location.
+            JsonLocation at = e.getLocation();
             throw new TemplateRenderException("Payload template is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         } catch (IOException e) {
             throw new AssertionError(e); // Parsing an array does no I/O.
         }

@@ -60,7 +60,7 @@ public final class TriggerEvaluator {
             return scope;
         }
         try {
-            return filter.evaluate(event);
+            return RegexGuard.bounded(() -> filter.evaluate(event));
         } catch (RegexTooExpensiveException e) {
             return Verdict.skip(e.getMessage());
         }

@@ -2,14 +2,26 @@ package dev.webhookrelay.trigger;
 
 import java.util.Objects;
 
-/** Whether an automation fires for an event and, when it does not, the reason a person can read. */
+/**
+ * Whether an automation fires for an event and, when it does not, the reason a person can read. A reason is cut to
+ * {@value #MAX_REASON_LENGTH} characters: a filter of thousands of alternatives explains each one, and a report holds a
+ * reason per automation.
+ */
 public record Verdict(boolean fires, String reason) {
+
+    /** The longest reason kept, in characters; a longer one is cut and says how long it was. */
+    public static final int MAX_REASON_LENGTH = 2_000;
 
     private static final Verdict FIRES = new Verdict(true, null);
 
     public Verdict {
         if (!fires) {
             Objects.requireNonNull(reason, "reason == null");
+            if (reason.length() > MAX_REASON_LENGTH) {
+                int cut = Character.isHighSurrogate(reason.charAt(MAX_REASON_LENGTH - 1)) ? MAX_REASON_LENGTH - 1
+                        : MAX_REASON_LENGTH;
+                reason = reason.substring(0, cut) + "… (" + reason.length() + " characters)";
+            }
         }
     }
 
