@@ -165,6 +165,9 @@ class DeliveryPreparer {
                     || "http".equalsIgnoreCase(url.getScheme()))) {
                 throw new URISyntaxException(integration.urlEndpoint(), "must be an absolute http or https URL");
             }
+            if (url.getPort() == 0 || url.getPort() > 65535) {
+                throw new URISyntaxException(integration.urlEndpoint(), "port must be 1 to 65535");
+            }
             return url;
         } catch (URISyntaxException e) {
             throw new InvalidRequestException(field + ".urlEndpoint",

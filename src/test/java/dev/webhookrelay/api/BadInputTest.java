@@ -149,6 +149,17 @@ class BadInputTest extends WithReceiver {
     }
 
     @Test
+    void aPortNoDeliveryCouldReachIsA422EvenOnADryRun() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/integrations/0")).put("urlEndpoint", "http://127.0.0.1:65536/hook");
+        given().contentType(ContentType.JSON).queryParam("dryRun", true).body(request.toString())
+                .when().post("/v1/dispatch")
+                .then().statusCode(422)
+                .body("errors[0].field", equalTo("integrations[0].urlEndpoint"))
+                .body("detail", equalTo("Invalid webhook URL: port must be 1 to 65535: http://127.0.0.1:65536/hook"));
+    }
+
+    @Test
     void duplicateIntegrationIdsAreA422() {
         ObjectNode request = Requests.dispatch(Requests.JSON.createArrayNode()
                 .add(Requests.integration("i1", receiver.url("/a"))).add(Requests.integration("i1", receiver.url("/b"))),
