@@ -100,28 +100,33 @@ public final class LambdaBench {
     private void coldStart() throws IOException {
         int runs = intOption("runs", 10);
         String label = option("label", "default");
+        // Two apps: "relay" and "floor" by default; any name starting with "relay" is a relay package (--NAME-zip).
+        List<String> apps = List.of(option("apps", "relay,floor").split(","));
+        if (apps.size() != 2) {
+            throw new IllegalArgumentException("--apps takes two apps, e.g. relay,floor");
+        }
         boolean appCds = Boolean.parseBoolean(option("appcds", "false"));
-        Path relayRoot = unpack("relay");
-        Path floorRoot = unpack("floor");
+        Map<String, Path> roots = new HashMap<>();
         Map<String, String> opts = new HashMap<>();
-        for (String app : List.of("relay", "floor")) {
-            opts.put(app, appCds ? (javaOpts + " -XX:SharedArchiveFile=" + trainAppCds(app)).trim() : javaOpts);
+        for (String app : apps) {
+            roots.put(app, unpack(app));
+            String appOpts = (javaOpts + " " + option(app + "-opts", "")).trim(); // --NAME-opts: that app's own flags
+            opts.put(app, appCds ? (appOpts + " -XX:SharedArchiveFile=" + trainAppCds(app)).trim() : appOpts);
         }
         Map<String, List<Double>> totals = new TreeMap<>();
         Map<String, List<Double>> quarkus = new TreeMap<>();
         Map<String, List<Double>> cpu = new TreeMap<>();
         List<String> rows = new ArrayList<>();
         rows.add("label,app,run,first_response_ms,quarkus_started_ms,cpu_ms,init_ms,first_invocation_ms");
-        log("coldstart %s: %d runs each, JAVA_TOOL_OPTIONS=%s", label, runs, javaOpts);
+        log("coldstart %s: %d runs each of %s, JAVA_TOOL_OPTIONS=%s", label, runs, apps, javaOpts);
         try (Receiver receiver = Receiver.start()) {
             String event = ApiGatewayEvents.post("/v1/dispatch",
                     Requests.githubDispatch(receiver.url("/hook")).toString());
             for (int run = 0; run < runs; run++) {
                 // Alternate which app goes first, so that neither always runs on the cooler machine.
-                List<String> apps = run % 2 == 0 ? List.of("relay", "floor") : List.of("floor", "relay");
-                for (String app : apps) {
-                    Path root = app.equals("relay") ? relayRoot : floorRoot;
-                    double[] result = firstResponse(app, root, event, environment(app, opts.get(app)));
+                List<String> order = run % 2 == 0 ? apps : List.of(apps.get(1), apps.get(0));
+                for (String app : order) {
+                    double[] result = firstResponse(app, roots.get(app), event, environment(app, opts.get(app)));
                     totals.computeIfAbsent(app, k -> new ArrayList<>()).add(result[0]);
                     quarkus.computeIfAbsent(app, k -> new ArrayList<>()).add(result[1]);
                     cpu.computeIfAbsent(app, k -> new ArrayList<>()).add(result[2]);
@@ -134,17 +139,21 @@ public final class LambdaBench {
                 }
             }
         }
-        Stats relay = stats(totals.get("relay"));
-        Stats floor = stats(totals.get("floor"));
-        log("coldstart %s relay : %s", label, relay.summary("ms"));
-        log("coldstart %s floor : %s", label, floor.summary("ms"));
-        log("coldstart %s Quarkus 'started in' medians: relay %.0f ms, floor %.0f ms", label,
-                stats(quarkus.get("relay")).median(), stats(quarkus.get("floor")).median());
-        log("coldstart %s CPU time to the first response, medians: relay %.0f ms, floor %.0f ms, ratio %.2f", label,
-                stats(cpu.get("relay")).median(), stats(cpu.get("floor")).median(),
-                stats(cpu.get("relay")).median() / stats(cpu.get("floor")).median());
-        log("coldstart %s ratio relay/floor: median %.2f, p90 %.2f", label, relay.median() / floor.median(),
-                relay.quantile(0.9) / floor.quantile(0.9));
+        for (String app : apps) {
+            log("coldstart %s %-5s: %s; CPU %s", label, app, stats(totals.get(app)).summary("ms"),
+                    stats(cpu.get(app)).summary("ms"));
+        }
+        String a = apps.get(0);
+        String b = apps.get(1);
+        log("coldstart %s Quarkus 'started in' medians: %s %.0f ms, %s %.0f ms", label, a,
+                stats(quarkus.get(a)).median(), b, stats(quarkus.get(b)).median());
+        log("coldstart %s CPU time to the first response, medians: %s %.0f ms, %s %.0f ms, ratio %.2f", label,
+                a, stats(cpu.get(a)).median(), b, stats(cpu.get(b)).median(),
+                stats(cpu.get(a)).median() / stats(cpu.get(b)).median());
+        log("coldstart %s ratio %s/%s: median %.2f, p90 %.2f, min %.2f", label, a, b,
+                stats(totals.get(a)).median() / stats(totals.get(b)).median(),
+                stats(totals.get(a)).quantile(0.9) / stats(totals.get(b)).quantile(0.9),
+                stats(totals.get(a)).min() / stats(totals.get(b)).min());
         write("coldstart-" + label + ".csv", rows);
     }
 
@@ -459,7 +468,7 @@ public final class LambdaBench {
                 throw new IllegalStateException(app + " answered " + response + "\n" + tail(function.output()));
             }
             JsonNode report = Requests.JSON.readTree(lambda.path("body").asText());
-            if (app.equals("relay")) {
+            if (app.startsWith("relay")) {
                 JsonNode list = report.path("deliveries");
                 if (list.size() != deliveries) {
                     throw new IllegalStateException("expected " + deliveries + " deliveries: " + report);
@@ -558,7 +567,7 @@ public final class LambdaBench {
         if (!opts.isBlank()) {
             environment.put("JAVA_TOOL_OPTIONS", opts);
         }
-        if (app.equals("relay")) {
+        if (app.startsWith("relay")) {
             environment.put("RELAY_SECRETS_STORE", "memory");
             environment.put("RELAY_SECRETS_SEED_FILE", Path.of(option("seed", "../src/test/resources/secrets.json"))
                     .toAbsolutePath().toString());
@@ -574,7 +583,7 @@ public final class LambdaBench {
         String name = app + (jarred ? "-task-jarred" : "-task");
         Path root = work.resolve(name);
         Path marker = work.resolve(name + ".unpacked");
-        Path zip = Path.of(option(app + "-zip", app.equals("relay") ? "../target/function.zip"
+        Path zip = Path.of(option(app + "-zip", app.startsWith("relay") ? "../target/function.zip"
                 : "floor-app/target/function.zip")).toAbsolutePath();
         try {
             if (!Files.exists(zip)) {
