@@ -272,23 +272,73 @@ public final class LambdaBench {
         write("classes-relay-not-floor.csv", rows);
     }
 
+    /**
+     * A warm function for the latency and fan-out loops. An invocation without a response within
+     * {@link #HUNG_AFTER} counts as hung: the function is then restarted (the runtime client serves one invocation at a
+     * time, so a hung one blocks it for good), the invocation returns null and the caller leaves it out of its
+     * percentiles, and the count is reported.
+     */
+    private final class Warm implements AutoCloseable {
+
+        private final String app;
+        private final String logName;
+        private LambdaRuntimeApi runtime;
+        private FunctionProcess process;
+        private int hung;
+
+        Warm(String app, String logName) {
+            this.app = app;
+            this.logName = logName;
+            start();
+        }
+
+        private void start() {
+            runtime = LambdaRuntimeApi.start();
+            process = FunctionProcess.start(unpack(app), runtime, environment(app, javaOpts), work.resolve(logName));
+        }
+
+        /** Returns the response to {@code event}, or null when the function hung and was restarted. */
+        String invoke(String event, boolean first) {
+            try {
+                return runtime.invoke(event, first ? TIMEOUT : HUNG_AFTER);
+            } catch (AssertionError e) {
+                hung++;
+                log("  %s: no response within %s; restarting it (log kept as %s.hung-%d)", app, HUNG_AFTER, logName,
+                        hung);
+                close();
+                try {
+                    Files.copy(work.resolve(logName), work.resolve(logName + ".hung-" + hung),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException copy) {
+                    throw new UncheckedIOException(copy);
+                }
+                start();
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            process.close();
+            runtime.close();
+        }
+    }
+
+    private static final Duration HUNG_AFTER = Duration.ofSeconds(10);
+
     private void latency() throws IOException {
         int warmup = intOption("warmup", 2000);
         int invocations = intOption("invocations", 5000);
         List<String> rows = new ArrayList<>(List.of("i,direct_rtt_ms,relay_ms,floor_ms,relay_attempt_ms"));
         int deliveredInLastMinute = 0;
         try (Receiver receiver = Receiver.start();
-                LambdaRuntimeApi relayRuntime = LambdaRuntimeApi.start();
-                LambdaRuntimeApi floorRuntime = LambdaRuntimeApi.start();
-                FunctionProcess relay = FunctionProcess.start(unpack("relay"), relayRuntime,
-                        environment("relay", javaOpts), work.resolve("relay-latency.log"));
-                FunctionProcess floor = FunctionProcess.start(unpack("floor"), floorRuntime,
-                        environment("floor", javaOpts), work.resolve("floor-latency.log"))) {
+                Warm relay = new Warm("relay", "relay-latency.log");
+                Warm floor = new Warm("floor", "floor-latency.log")) {
             String request = Requests.githubDispatch(receiver.url("/hook")).toString();
             String event = ApiGatewayEvents.post("/v1/dispatch", request);
             // The direct round trip sends what the relay sends: a body of the same size, the same headers.
-            String first = relayRuntime.invoke(event, TIMEOUT);
-            check("relay", first, 1, relay);
+            check("relay", relay.invoke(event, true), 1, relay.process);
+            floor.invoke(event, true);
             Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
             Map<String, String> headers = new LinkedHashMap<>(sent.headers());
             headers.keySet().removeIf(name -> name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length"));
@@ -297,44 +347,49 @@ public final class LambdaBench {
                         invocations, javaOpts);
                 for (int i = 0; i < warmup; i++) {
                     direct.post();
-                    relayRuntime.invoke(event, TIMEOUT);
-                    floorRuntime.invoke(event, TIMEOUT);
-                    if (i % 500 == 0) {
-                        receiver.reset();
-                    }
+                    relay.invoke(event, false);
+                    floor.invoke(event, false);
+                    resetEvery(List.of(receiver), i);
                 }
                 double[] rtt = new double[invocations];
                 double[] relayMs = new double[invocations];
                 double[] floorMs = new double[invocations];
                 double[] attemptMs = new double[invocations];
+                int n = 0;
                 long measuring = System.nanoTime();
                 for (int i = 0; i < invocations; i++) {
                     long t0 = System.nanoTime();
                     int status = direct.post();
                     long t1 = System.nanoTime();
-                    String response = relayRuntime.invoke(event, TIMEOUT);
+                    String response = relay.invoke(event, false);
                     long t2 = System.nanoTime();
-                    floorRuntime.invoke(event, TIMEOUT);
+                    String floorResponse = floor.invoke(event, false);
                     long t3 = System.nanoTime();
+                    resetEvery(List.of(receiver), i);
                     if (status != 204) {
                         throw new IllegalStateException("The receiver answered the harness with " + status);
                     }
-                    JsonNode report = check("relay", response, 1, relay);
-                    rtt[i] = (t1 - t0) / 1e6;
-                    relayMs[i] = (t2 - t1) / 1e6;
-                    floorMs[i] = (t3 - t2) / 1e6;
-                    attemptMs[i] = report.at("/deliveries/0/attempts/0/durationMs").asDouble();
-                    rows.add(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.1f", i, rtt[i], relayMs[i], floorMs[i],
-                            attemptMs[i]));
-                    if (i % 500 == 0) {
-                        receiver.reset();
+                    if (response == null || floorResponse == null) {
+                        continue;
                     }
+                    JsonNode report = check("relay", response, 1, relay.process);
+                    rtt[n] = (t1 - t0) / 1e6;
+                    relayMs[n] = (t2 - t1) / 1e6;
+                    floorMs[n] = (t3 - t2) / 1e6;
+                    attemptMs[n] = report.at("/deliveries/0/attempts/0/durationMs").asDouble();
+                    rows.add(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.1f", i, rtt[n], relayMs[n], floorMs[n],
+                            attemptMs[n]));
+                    n++;
                 }
                 double seconds = (System.nanoTime() - measuring) / 1e9;
                 deliveredInLastMinute = (int) Math.min(invocations, Math.round(invocations * 60 / seconds));
-                double[] added = new double[invocations];
-                double[] addedOverFloor = new double[invocations];
-                for (int i = 0; i < invocations; i++) {
+                rtt = java.util.Arrays.copyOf(rtt, n);
+                relayMs = java.util.Arrays.copyOf(relayMs, n);
+                floorMs = java.util.Arrays.copyOf(floorMs, n);
+                attemptMs = java.util.Arrays.copyOf(attemptMs, n);
+                double[] added = new double[n];
+                double[] addedOverFloor = new double[n];
+                for (int i = 0; i < n; i++) {
                     added[i] = relayMs[i] - rtt[i];
                     addedOverFloor[i] = relayMs[i] - floorMs[i] - rtt[i];
                 }
@@ -345,10 +400,12 @@ public final class LambdaBench {
                 log("latency added: relay - direct, paired      : %s", new Stats(added).summary("ms"));
                 log("latency added: relay - floor - direct      : %s", new Stats(addedOverFloor).summary("ms"));
             }
+            log("latency hung invocations (no response within %s, restarted, left out): relay %d, floor %d",
+                    HUNG_AFTER, relay.hung, floor.hung);
             log("latency connections to the target closed in the last minute: %d (over %d deliveries in that time)",
                     closedConnections(receiver.url("/").getPort()), deliveredInLastMinute);
         }
-        write("latency.csv", rows);
+        write(option("csv", "latency.csv"), rows);
     }
 
     private void fanOut() throws IOException {
@@ -364,29 +421,37 @@ public final class LambdaBench {
         }
         List<String> rows = new ArrayList<>(List.of("automations,i,ms"));
         Map<Integer, Stats> results = new LinkedHashMap<>();
-        try (LambdaRuntimeApi runtime = LambdaRuntimeApi.start();
-                FunctionProcess relay = FunctionProcess.start(unpack("relay"), runtime, environment("relay", javaOpts),
-                        work.resolve("relay-fanout.log"))) {
+        try (Warm relay = new Warm("relay", "relay-fanout.log")) {
             log("fanout: %s automations over %d receivers; warm-up %d, then %d measured each (JAVA_TOOL_OPTIONS=%s)",
                     sizes, receivers.size(), warmup, invocations, javaOpts);
             for (int size : sizes) {
                 String event = ApiGatewayEvents.post("/v1/dispatch", fanOutRequest(size, receivers).toString());
+                check("relay", relay.invoke(event, true), size, relay.process);
                 for (int i = 0; i < warmup; i++) {
-                    check("relay", runtime.invoke(event, TIMEOUT), size, relay);
+                    String response = relay.invoke(event, false);
+                    if (response != null) {
+                        check("relay", response, size, relay.process);
+                    }
                     resetEvery(receivers, i);
                 }
                 double[] ms = new double[invocations];
+                int n = 0;
                 for (int i = 0; i < invocations; i++) {
                     long t0 = System.nanoTime();
-                    String response = runtime.invoke(event, TIMEOUT);
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
-                    check("relay", response, size, relay);
-                    rows.add(String.format(Locale.ROOT, "%d,%d,%.4f", size, i, ms[i]));
+                    String response = relay.invoke(event, false);
+                    double elapsed = (System.nanoTime() - t0) / 1e6;
                     resetEvery(receivers, i);
+                    if (response == null) {
+                        continue;
+                    }
+                    check("relay", response, size, relay.process);
+                    ms[n++] = elapsed;
+                    rows.add(String.format(Locale.ROOT, "%d,%d,%.4f", size, i, elapsed));
                 }
-                results.put(size, new Stats(ms));
+                results.put(size, new Stats(java.util.Arrays.copyOf(ms, n)));
                 log("fanout %3d automations: %s", size, results.get(size).summary("ms"));
             }
+            log("fanout hung invocations (no response within %s, restarted, left out): %d", HUNG_AFTER, relay.hung);
         } finally {
             receivers.forEach(Receiver::close);
         }
@@ -395,7 +460,7 @@ public final class LambdaBench {
             log("fanout %3d / %d: median %.2fx, p90 %.2fx", entry.getKey(), sizes.get(0),
                     entry.getValue().median() / one.median(), entry.getValue().quantile(0.9) / one.quantile(0.9));
         }
-        write("fanout.csv", rows);
+        write(option("csv", "fanout.csv"), rows);
     }
 
     private void memory() throws IOException, InterruptedException {
