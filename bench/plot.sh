@@ -26,7 +26,7 @@ with open(os.path.join(data, "latency.dat"), "w") as out:
     for p in (50, 75, 90, 95, 99, 99.9):
         out.write("%s %s\n" % (p, " ".join("%.4f" % q([float(r[key]) for r in rows], p / 100) for key, _ in series)))
 
-labels = ["jdk-defaults", "template", "lambda", "lambda-appcds"]
+labels = ["jdk-defaults", "template", "lambda", "lambda-appcds", "lambda-aws-store"]
 with open(os.path.join(data, "coldstart.dat"), "w") as out:
     # No header line: the plot places the flag sets by row number.
     for label in labels:
@@ -69,7 +69,7 @@ set boxwidth 0.34
 set xlabel "JVM flags (see bench/README.md)"
 set ylabel "seconds (bar median, whisker to p90)"
 set yrange [0:*]
-set xrange [-0.6:3.6]
+set xrange [-0.6:4.6]
 set key top right
 set xtics rotate by -15
 plot "$data/coldstart.dat" using (\$0-0.18):2:xtic(1) with boxes lc rgb "#d9534f" title "relay", \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cold start of the packaged relay against the floor app, process start to the first response, alternating runs.
 #
-#   bench/run-coldstart.sh           10 runs of each app under each JVM flag set below, then the class-load census;
-#                                    results in bench/results/coldstart-*.csv (about 6 minutes)
+#   bench/run-coldstart.sh           10 runs of each app under each JVM flag set below, then with the relay reading its
+#                                    secrets from AWS Secrets Manager (a local moto_server, when it is on the PATH), then
+#                                    the class-load census; results in bench/results/coldstart-*.csv (about 10 minutes)
 #   bench/run-coldstart.sh --smoke   one run of each app with the template's flags: proves both packages start and
 #                                    answer (the relay's dispatch is DELIVERED); asserts no timing
 #   RUNS=20 bench/run-coldstart.sh   more runs
@@ -31,4 +32,11 @@ echo "== $(uptime)"
 "$here/harness.sh" coldstart --runs "$runs" --label lambda-appcds --java-opts "$lambda" --appcds true --out "$out" 2>&1 \
     | grep -v 'Preload Warning'
 echo "== $(uptime)"
+if command -v moto_server >/dev/null; then
+    # The relay as configured in production: its secrets from AWS Secrets Manager (a local moto_server).
+    "$here/harness.sh" coldstart --runs "$runs" --label lambda-aws-store --java-opts "$lambda" --store aws --out "$out"
+    echo "== $(uptime)"
+else
+    echo "run-coldstart: moto_server is not on the PATH; skipping the AWS Secrets Manager variant (pip install 'moto[server]')"
+fi
 "$here/harness.sh" classes --java-opts "$lambda" --out "$out"

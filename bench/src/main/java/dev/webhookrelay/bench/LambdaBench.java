@@ -37,7 +37,9 @@ import dev.webhookrelay.testing.Requests;
  * <li>{@code memory}: heap after a full GC and RSS at checkpoints over many dispatches, each with its own event, filter
  * and template text, so that every cache fills to its bound.
  * </ul>
- * Options are {@code --name value}; see {@code bench/README.md} and the {@code run-*.sh} scripts. Exits non-zero when a
+ * Options are {@code --name value}; see {@code bench/README.md} and the {@code run-*.sh} scripts. With
+ * {@code --store aws} the relay reads its secrets from AWS Secrets Manager, a local {@code moto_server} seeded with the
+ * seed file's secrets, as in production; otherwise from the memory store. Exits non-zero when a
  * response is not what the request should produce; it asserts no timing.
  */
 public final class LambdaBench {
@@ -52,6 +54,8 @@ public final class LambdaBench {
     private final Path work;
     private final Path out;
     private final String javaOpts;
+    /** The local Secrets Manager when {@code --store aws}: the relay then reads its secrets as in production. */
+    private Moto moto;
 
     private LambdaBench(Map<String, String> options) {
         this.options = options;
@@ -62,6 +66,7 @@ public final class LambdaBench {
 
     public static void main(String[] args) {
         int status = 0;
+        LambdaBench bench = null;
         try {
             if (args.length == 0) {
                 throw new IllegalArgumentException("usage: LambdaBench coldstart|classes|latency|fanout|memory [--name value]...");
@@ -73,10 +78,13 @@ public final class LambdaBench {
                 }
                 options.put(args[i].substring(2), args[i + 1]);
             }
-            LambdaBench bench = new LambdaBench(options);
+            bench = new LambdaBench(options);
             Files.createDirectories(bench.work);
             if (bench.out != null) {
                 Files.createDirectories(bench.out);
+            }
+            if (bench.option("store", "memory").equals("aws")) {
+                bench.startMoto();
             }
             switch (args[0]) {
                 case "coldstart" -> bench.coldStart();
@@ -89,6 +97,10 @@ public final class LambdaBench {
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
+        } finally {
+            if (bench != null && bench.moto != null) {
+                bench.moto.close();
+            }
         }
         // The runtime API stand-ins keep threads parked on their queues; end here rather than wait for them.
         System.exit(status);
@@ -633,12 +645,33 @@ public final class LambdaBench {
             environment.put("JAVA_TOOL_OPTIONS", opts);
         }
         if (app.startsWith("relay")) {
-            environment.put("RELAY_SECRETS_STORE", "memory");
-            environment.put("RELAY_SECRETS_SEED_FILE", Path.of(option("seed", "../src/test/resources/secrets.json"))
-                    .toAbsolutePath().toString());
+            if (moto != null) {
+                environment.put("RELAY_SECRETS_STORE", "aws-secrets-manager");
+                environment.put("RELAY_SECRETS_AWS_ENDPOINT_OVERRIDE", moto.endpoint());
+                environment.put("RELAY_SECRETS_AWS_REGION", "us-east-1");
+                environment.put("AWS_ACCESS_KEY_ID", "testing");
+                environment.put("AWS_SECRET_ACCESS_KEY", "testing");
+            } else {
+                environment.put("RELAY_SECRETS_STORE", "memory");
+                environment.put("RELAY_SECRETS_SEED_FILE", seedFile().toString());
+            }
             environment.put("RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32");
         }
         return environment;
+    }
+
+    private Path seedFile() {
+        return Path.of(option("seed", "../src/test/resources/secrets.json")).toAbsolutePath();
+    }
+
+    /** Starts the local Secrets Manager with the seed file's secrets as {@code wandb/<entity>/<name>}. */
+    private void startMoto() throws IOException {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        Requests.JSON.readTree(seedFile().toFile()).fields().forEachRemaining(entity -> entity.getValue().fields()
+                .forEachRemaining(secret -> secrets.put("wandb/" + entity.getKey() + "/" + secret.getKey(),
+                        secret.getValue().asText())));
+        moto = Moto.start(secrets, work.resolve("moto.log"));
+        log("secrets: relay.secrets.store=aws-secrets-manager, a local moto_server at %s", moto.endpoint());
     }
 
     /** Returns the task root of {@code app}, unzipped from its package once per harness run. */
