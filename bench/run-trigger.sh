@@ -8,7 +8,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-"$here/../mvnw" -B -q -f "$here/pom.xml" package
+[[ -n "${BENCH_BUILT:-}" ]] || "$here/../mvnw" -B -q -f "$here/pom.xml" package
 
 jar="$here/target/benchmarks.jar"
 if [[ "${1:-}" == "--smoke" ]]; then

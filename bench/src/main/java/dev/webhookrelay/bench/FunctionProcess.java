@@ -1,0 +1,193 @@
+package dev.webhookrelay.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+
+import dev.webhookrelay.testing.LambdaRuntimeApi;
+import dev.webhookrelay.testing.PackagedFunction;
+
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+
+/**
+ * A deployment package run as the {@code java21} Lambda runtime runs it, with the same command line, class path and
+ * environment as the tests' {@link PackagedFunction}, but in the shape a benchmark needs: the package is unzipped once
+ * into a task root that every run reuses (so that unzipping is not timed), {@link #startedNanos} is taken right before
+ * the process is started, and the process id is known (for {@code jcmd} and {@code /proc/<pid>/status}).
+ */
+final class FunctionProcess implements AutoCloseable {
+
+    private final Process process;
+    private final long startedNanos;
+    private final long startedMillis;
+    private final Path log;
+
+    private FunctionProcess(Process process, long startedNanos, long startedMillis, Path log) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.startedMillis = startedMillis;
+        this.log = log;
+    }
+
+    /** Unzips {@code zip} into {@code taskRoot}, which is emptied first. */
+    static void unzip(Path zip, Path taskRoot) {
+        try {
+            if (Files.exists(taskRoot)) {
+                try (var paths = Files.walk(taskRoot)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(taskRoot);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                    Path out = taskRoot.resolve(entry.getName()).normalize();
+                    if (!out.startsWith(taskRoot)) {
+                        throw new IOException("Zip entry outside the task root: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(out);
+                    } else {
+                        Files.createDirectories(out.getParent());
+                        Files.copy(in, out);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unzip " + zip + " into " + taskRoot, e);
+        }
+    }
+
+    /**
+     * Moves everything at the top of {@code taskRoot} but {@code lib/} into {@code lib/task-root.jar}, leaving an
+     * empty task root: the layout an AppCDS archive needs, since CDS refuses a class path with a non-empty directory.
+     */
+    static void jarTaskRoot(Path taskRoot) {
+        Path jar = taskRoot.resolve("lib").resolve("task-root.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                var paths = Files.walk(taskRoot)) {
+            List<Path> files = paths.filter(Files::isRegularFile)
+                    .filter(path -> !taskRoot.relativize(path).startsWith("lib"))
+                    .sorted()
+                    .toList();
+            for (Path file : files) {
+                out.putNextEntry(new ZipEntry(taskRoot.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+            for (Path file : files) {
+                Files.delete(file);
+            }
+            try (var dirs = Files.walk(taskRoot)) {
+                for (Path dir : dirs.filter(Files::isDirectory)
+                        .filter(path -> !path.equals(taskRoot) && !taskRoot.relativize(path).startsWith("lib"))
+                        .sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot jar the task root " + taskRoot, e);
+        }
+    }
+
+    /**
+     * Returns the function in {@code taskRoot} started against {@code runtime}, with {@code environment} added to the
+     * Lambda variables ({@code JAVA_TOOL_OPTIONS} carries JVM flags, as on Lambda) and its output in {@code log}.
+     */
+    static FunctionProcess start(Path taskRoot, LambdaRuntimeApi runtime, Map<String, String> environment, Path log) {
+        List<String> classPath = new ArrayList<>();
+        if (!Files.exists(taskRoot.resolve("lib").resolve("task-root.jar"))) {
+            classPath.add(taskRoot.toString()); // Unless jarTaskRoot moved its classes, which CDS requires.
+        }
+        classPath.add(taskRoot.resolve("lib") + File.separator + "*");
+        classPath.add(jarOf(AWSLambda.class));
+        classPath.add(jarOf(PojoSerializer.class));
+        classPath.add(jarOf(SdkInternalThreadLocal.class));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, classPath), AWSLambda.class.getName(), PackagedFunction.HANDLER);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        builder.environment().put("_HANDLER", PackagedFunction.HANDLER);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "webhook-relay");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            long startedMillis = System.currentTimeMillis();
+            long started = System.nanoTime();
+            return new FunctionProcess(builder.start(), started, startedMillis, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the function in " + taskRoot, e);
+        }
+    }
+
+    /** Returns {@link System#nanoTime()} just before the process was started. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Returns {@link System#currentTimeMillis()} just before the process was started, to place its log lines. */
+    long startedMillis() {
+        return startedMillis;
+    }
+
+    /** Returns the CPU time the process has used so far, all threads, user and system, in milliseconds. */
+    double cpuMillis() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Returns everything the function has written so far. */
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
