@@ -504,7 +504,7 @@ public final class LambdaBench {
                 }
             }
         }
-        write("memory.csv", rows);
+        write(option("csv", "memory.csv"), rows);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
