@@ -504,7 +504,7 @@ public final class LambdaBench {
                 }
             }
         }
-        write("memory.csv", rows);
+        write(option("csv", "memory.csv"), rows);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -584,6 +584,17 @@ public final class LambdaBench {
         Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
         long rssKb = rss.find() ? Long.parseLong(rss.group(1)) : -1;
         rows.add(dispatches + "," + used + "," + meta + "," + rssKb);
+        if (javaOpts.contains("NativeMemoryTracking")) {
+            // Committed native memory by area: what RSS is made of besides the Java heap.
+            Matcher area = Pattern.compile("(?m)^-\\s+(\\w[\\w ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+                    .matcher(jcmd(function.pid(), "VM.native_memory summary"));
+            StringBuilder areas = new StringBuilder();
+            while (area.find()) {
+                areas.append(areas.length() == 0 ? "" : ", ").append(area.group(1).trim()).append(' ')
+                        .append(area.group(2)).append("K");
+            }
+            log("  native memory committed: %s", areas);
+        }
         log("memory after %6d dispatches: heap used after GC %,d KiB, metaspace %,d KiB, RSS %,d KiB", dispatches,
                 used, meta, rssKb);
         return new long[] { used, meta, rssKb };
