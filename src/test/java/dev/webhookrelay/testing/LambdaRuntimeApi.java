@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<String>> results = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final CountDownLatch polled = new CountDownLatch(1);
 
     private LambdaRuntimeApi(HttpServer server) {
         this.server = server;
@@ -95,7 +97,23 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the function first asks for an invocation, that is until its runtime client is up (it has unpacked
+     * and loaded its native library by then, so another function may start without racing it for the same file).
+     */
+    public void awaitFirstPoll(Duration timeout) {
+        try {
+            if (!polled.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("The function did not poll for an invocation within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private void next(HttpExchange exchange) throws IOException {
+        polled.countDown();
         Invocation invocation;
         try {
             invocation = pending.take(); // Long poll, as the real API does.

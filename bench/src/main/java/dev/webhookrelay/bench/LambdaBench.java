@@ -307,6 +307,9 @@ public final class LambdaBench {
         private void start() {
             runtime = LambdaRuntimeApi.start();
             process = FunctionProcess.start(unpack(app), runtime, environment(app, javaOpts), work.resolve(logName));
+            // The runtime client unpacks its JNI library to one fixed path in /tmp: two functions starting at once
+            // can map it while the other rewrites it (SIGBUS in ld.so). Start the next only once this one polls.
+            runtime.awaitFirstPoll(TIMEOUT);
         }
 
         /** Returns the response to {@code event}, or null when the function hung and was restarted. */
