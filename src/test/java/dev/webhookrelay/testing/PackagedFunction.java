@@ -44,9 +44,25 @@ public final class PackagedFunction implements AutoCloseable {
     public static PackagedFunction start(Path zip, Path taskRoot, LambdaRuntimeApi runtime,
             Map<String, String> environment, Path log) {
         unzip(zip, taskRoot);
-        List<String> classPath = new ArrayList<>();
-        classPath.add(taskRoot.toString());
-        classPath.add(taskRoot.resolve("lib").toString() + File.separator + "*");
+        ProcessBuilder builder = lambdaProcess(
+                List.of(taskRoot.toString(), taskRoot.resolve("lib") + File.separator + "*"), taskRoot, runtime,
+                environment);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            return new PackagedFunction(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the packaged function", e);
+        }
+    }
+
+    /**
+     * Returns a process that runs the function as the {@code java21} runtime does: {@code taskClassPath} (the task
+     * root's classes and {@code lib/*}) behind the runtime interface client, which polls {@code runtime}; with the Lambda
+     * variables and then {@code environment} ({@code JAVA_TOOL_OPTIONS} there carries JVM flags, as on Lambda).
+     */
+    public static ProcessBuilder lambdaProcess(List<String> taskClassPath, Path taskRoot, LambdaRuntimeApi runtime,
+            Map<String, String> environment) {
+        List<String> classPath = new ArrayList<>(taskClassPath);
         classPath.add(jarOf(AWSLambda.class));
         classPath.add(jarOf(PojoSerializer.class));
         classPath.add(jarOf(SdkInternalThreadLocal.class));
@@ -58,13 +74,9 @@ public final class PackagedFunction implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "webhook-relay");
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().remove("JAVA_TOOL_OPTIONS"); // Only what the caller gives, as on Lambda.
         builder.environment().putAll(environment);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        try {
-            return new PackagedFunction(builder.start(), log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the packaged function", e);
-        }
+        return builder;
     }
 
     /** Returns everything the function has written so far. */

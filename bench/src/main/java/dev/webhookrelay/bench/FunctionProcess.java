@@ -3,7 +3,6 @@ package dev.webhookrelay.bench;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-
 import dev.webhookrelay.testing.LambdaRuntimeApi;
 import dev.webhookrelay.testing.PackagedFunction;
-
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * A deployment package run as the {@code java21} Lambda runtime runs it, with the same command line, class path and
@@ -114,19 +108,7 @@ final class FunctionProcess implements AutoCloseable {
             classPath.add(taskRoot.toString()); // Unless jarTaskRoot moved its classes, which CDS requires.
         }
         classPath.add(taskRoot.resolve("lib") + File.separator + "*");
-        classPath.add(jarOf(AWSLambda.class));
-        classPath.add(jarOf(PojoSerializer.class));
-        classPath.add(jarOf(SdkInternalThreadLocal.class));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, classPath), AWSLambda.class.getName(), PackagedFunction.HANDLER);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        builder.environment().put("_HANDLER", PackagedFunction.HANDLER);
-        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "webhook-relay");
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = PackagedFunction.lambdaProcess(classPath, taskRoot, runtime, environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
             long startedMillis = System.currentTimeMillis();
@@ -166,14 +148,6 @@ final class FunctionProcess implements AutoCloseable {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String jarOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
