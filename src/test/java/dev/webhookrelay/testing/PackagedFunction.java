@@ -96,7 +96,8 @@ public final class PackagedFunction implements AutoCloseable {
         }
     }
 
-    private static void unzip(Path zip, Path target) {
+    /** Unzips {@code zip} into {@code target}, refusing entries that would land outside it. */
+    public static void unzip(Path zip, Path target) {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
                 Path out = target.resolve(entry.getName()).normalize();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import dev.webhookrelay.testing.LambdaRuntimeApi;
 import dev.webhookrelay.testing.PackagedFunction;
@@ -47,20 +46,7 @@ final class FunctionProcess implements AutoCloseable {
                 }
             }
             Files.createDirectories(taskRoot);
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
-                    Path out = taskRoot.resolve(entry.getName()).normalize();
-                    if (!out.startsWith(taskRoot)) {
-                        throw new IOException("Zip entry outside the task root: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(out);
-                    } else {
-                        Files.createDirectories(out.getParent());
-                        Files.copy(in, out);
-                    }
-                }
-            }
+            PackagedFunction.unzip(zip, taskRoot);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unzip " + zip + " into " + taskRoot, e);
         }
