@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import dev.webhookrelay.model.Integration;
 import dev.webhookrelay.payload.RenderedPayload;
 import dev.webhookrelay.payload.TemplateRenderException;
 import dev.webhookrelay.payload.TemplateRenderer;
+import dev.webhookrelay.secrets.DestinationPolicy;
 import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.secrets.SecretStore;
@@ -46,6 +48,9 @@ class DeliveryPreparer {
     @Inject
     SecretStore store;
 
+    @Inject
+    DestinationPolicy destinations;
+
     /** The secrets one request has resolved, so that automations sharing an integration look each secret up once. */
     static final class SecretMemo {
         private final Map<SecretRef, Secret> resolved = new HashMap<>();
@@ -61,21 +66,22 @@ class DeliveryPreparer {
         List<Secret> used = new ArrayList<>();
         Secret token = null;
         if (integration.accessTokenRef() != null) {
-            token = resolve(entity, integration.accessTokenRef(), field + ".accessTokenRef", memo);
+            token = resolve(entity, integration.accessTokenRef(), field + ".accessTokenRef", memo, url);
             templateSecrets.put(ACCESS_TOKEN, token);
             used.add(token);
         }
         SignatureScheme scheme = integration.signature().scheme();
         List<Secret> signingKeys = new ArrayList<>();
         if (integration.secretRef() != null) {
-            Secret secret = signingKey(scheme, resolve(entity, integration.secretRef(), field + ".secretRef", memo),
-                    field + ".secretRef");
+            Secret secret = signingKey(scheme,
+                    resolve(entity, integration.secretRef(), field + ".secretRef", memo, url), field + ".secretRef");
             templateSecrets.put(integration.secretRef(), secret);
             signingKeys.add(secret);
             if (integration.signature().previousSecretRef() != null) {
                 String previousField = field + ".signature.previousSecretRef";
                 signingKeys.add(signingKey(scheme,
-                        resolve(entity, integration.signature().previousSecretRef(), previousField, memo), previousField));
+                        resolve(entity, integration.signature().previousSecretRef(), previousField, memo, url),
+                        previousField));
             }
             used.addAll(signingKeys);
         }
@@ -147,13 +153,18 @@ class DeliveryPreparer {
         }
     }
 
-    private Secret resolve(String entity, String name, String field, SecretMemo memo) {
+    /** Returns the secret {@code name} of {@code entity}, once its destinations admit {@code url}. */
+    private Secret resolve(String entity, String name, String field, SecretMemo memo, URI url) {
         SecretRef ref = new SecretRef(entity, name);
         Secret secret = memo.resolved.get(ref);
         if (secret == null) {
             secret = store.find(ref).orElseThrow(() -> new InvalidRequestException(field,
                     "Secret " + name + " is not defined for entity " + entity));
             memo.resolved.put(ref, secret);
+        }
+        Optional<String> refusal = destinations.refusal(name, secret, url);
+        if (refusal.isPresent()) {
+            throw new InvalidRequestException(field, refusal.get());
         }
         return secret;
     }

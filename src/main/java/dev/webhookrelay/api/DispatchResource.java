@@ -20,6 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.tenancy.Caller;
+import dev.webhookrelay.tenancy.Tenancy;
+
+import io.vertx.core.http.HttpServerRequest;
+
 /** {@code POST /v1/dispatch}: one event, any number of automations. */
 @Path("/v1/dispatch")
 @Tag(name = "dispatch")
@@ -27,6 +32,9 @@ public class DispatchResource {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    Tenancy tenancy;
 
     /** Returns the report of every automation: 200 when none failed, 502 when any did. */
     @POST
@@ -50,12 +58,14 @@ public class DispatchResource {
                     examples = @ExampleObject(name = "failed", value = OpenApiExamples.DISPATCH_FAILED)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @APIResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<DispatchReport> dispatch(@NotNull(message = "request body is required") @Valid DispatchRequest request,
             @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
-            boolean dryRun) {
+            boolean dryRun, HttpServerRequest http) {
+        tenancy.authorize(Caller.of(http), request.event().entity().name());
         DispatchReport report = dispatcher.dispatch(request, dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);

@@ -18,10 +18,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.webhookrelay.secrets.SecretStoreException;
+import dev.webhookrelay.tenancy.TenancyException;
 
 /**
- * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 422 for one
- * that cannot be carried out, 503 when the secret store cannot answer, 500 (with no detail) for a bug. Messages name
+ * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 403 for a
+ * caller that may not act for the request's entity, 422 for one that cannot be carried out, 503 when the secret store cannot answer, 500 (with no detail) for a bug. Messages name
  * fields and secrets, never secret values.
  */
 class ProblemMapper {
@@ -33,6 +34,16 @@ class ProblemMapper {
     RestResponse<Problem> invalidRequest(InvalidRequestException e) {
         return problem(422, "invalid-request", "Request cannot be carried out", e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> tooLarge(BodyLimit.TooLargeException e) {
+        return InboundFilters.tooLarge(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> forbidden(TenancyException e) {
+        return problem(403, "forbidden", "Caller may not act for this entity", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

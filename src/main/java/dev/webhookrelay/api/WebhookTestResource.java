@@ -20,6 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.tenancy.Caller;
+import dev.webhookrelay.tenancy.Tenancy;
+
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * {@code POST /v1/webhooks/test}: W&B's "Test webhook". Sends the payload with the integration's credentials and
  * signature and reports the one delivery.
@@ -33,6 +38,9 @@ public class WebhookTestResource {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    Tenancy tenancy;
 
     /** Returns the delivery report: 200 when delivered (or a dry run), 502 when it failed. */
     @POST
@@ -53,12 +61,14 @@ public class WebhookTestResource {
                     schema = @Schema(implementation = DeliveryReport.class)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @APIResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<DeliveryReport> test(@NotNull(message = "request body is required") @Valid WebhookTestRequest request,
             @Parameter(description = "Render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
-            boolean dryRun) {
+            boolean dryRun, HttpServerRequest http) {
+        tenancy.authorize(Caller.of(http), request.entity().name());
         String templateField = "payload";
         DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, request.entity().name(), request.integration(),
                 "integration", DeliveryPreparer.templateText(request.payload(), templateField), templateField,

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -35,9 +38,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  *
  * <p>Values: a {@code SecretString} is the value as it is, JSON text included (a JSON secret is not unpacked by key);
  * a {@code SecretBinary} is decoded as UTF-8, and one that is not UTF-8 cannot be read. A secret that does not exist,
- * has no current value, or is scheduled for deletion is missing.
+ * has no current value, or is scheduled for deletion is missing. Its {@link Destinations} are read from its tags
+ * with {@code DescribeSecret} ({@link DestinationTags}), in the same lookup, so that a cache keeps both together.
  *
- * <p>Failures: a denied {@code secretsmanager:GetSecretValue}, a KMS key the function may not use, rejected
+ * <p>Failures: a denied {@code secretsmanager:GetSecretValue} or {@code secretsmanager:DescribeSecret}, a KMS key the function may not use, rejected
  * credentials or any other request AWS refuses for good are {@link SecretStoreException.Reason#ACCESS_DENIED} (the
  * message names the secret id and what to grant); throttling, AWS server errors, a timeout or an endpoint that cannot
  * be reached are {@link SecretStoreException.Reason#UNAVAILABLE}. No message holds a secret value.
@@ -54,8 +58,11 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  */
 public final class AwsSecretsManagerSecretStore implements SecretStore, AutoCloseable {
 
-    /** The IAM action this store needs on every secret id it builds. */
+    /** The IAM action this store needs on every secret id it builds, for the value. */
     public static final String GET_SECRET_VALUE = "secretsmanager:GetSecretValue";
+
+    /** The IAM action this store needs on every secret id it builds, for the destination tags. */
+    public static final String DESCRIBE_SECRET = "secretsmanager:DescribeSecret";
 
     /** Error codes meaning IAM denied the call. */
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDeniedException", "AccessDenied");
@@ -114,13 +121,25 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
         } catch (SdkException e) {
             throw failure(ref, id, e);
         }
+        String value;
         if (response.secretString() != null) {
-            return Optional.of(Secret.of(response.secretString()));
+            value = response.secretString();
+        } else if (response.secretBinary() != null) {
+            value = utf8(ref, id, response.secretBinary());
+        } else {
+            return Optional.empty();
         }
-        if (response.secretBinary() != null) {
-            return Optional.of(Secret.of(utf8(ref, id, response.secretBinary())));
+        DescribeSecretResponse description;
+        try {
+            description = client.describeSecret(request -> request.secretId(id));
+        } catch (ResourceNotFoundException | InvalidRequestException e) {
+            return Optional.empty(); // Deleted, or scheduled for deletion, since its value was read.
+        } catch (SdkException e) {
+            throw failure(ref, id, e, DESCRIBE_SECRET);
         }
-        return Optional.empty();
+        Map<String, String> tags = new HashMap<>();
+        description.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+        return Optional.of(Secret.of(value).withDestinations(DestinationTags.of(tags)));
     }
 
     /** Returns the secret id of {@code ref}. */
@@ -164,8 +183,13 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
         }
     }
 
-    /** Returns the store failure that {@code e}, thrown while reading the secret {@code id}, stands for. */
+    /** Returns the store failure that {@code e}, thrown while reading the secret {@code id}'s value, stands for. */
     static SecretStoreException failure(SecretRef ref, String id, SdkException e) {
+        return failure(ref, id, e, GET_SECRET_VALUE);
+    }
+
+    /** Returns the store failure that {@code e}, thrown by the IAM {@code action} on the secret {@code id}. */
+    private static SecretStoreException failure(SecretRef ref, String id, SdkException e, String action) {
         if (e instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details == null || details.errorCode() == null ? "" : details.errorCode();
@@ -181,7 +205,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
             }
             if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
                 return denied(ref, e, "Access to secret " + id + " denied (" + what + "): grant the function's role "
-                        + GET_SECRET_VALUE + " on " + id);
+                        + action + " on " + id);
             }
             if (service.isThrottlingException()) {
                 return unavailable(ref, e, "AWS Secrets Manager is throttling reads of secret " + id + " (" + what + ")");

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A secret value. Instances are immutable; {@link #toString()} prints {@code ***} so that a secret that reaches a log
- * line, an exception message or a report by mistake shows nothing. Only the signer, the {@code Authorization} header
- * and the payload renderer call {@link #reveal()}.
+ * A secret value, and the {@link Destinations} it may be sent to. Instances are immutable; {@link #toString()} prints
+ * {@code ***} so that a secret that reaches a log line, an exception message or a report by mistake shows nothing.
+ * Only the signer, the {@code Authorization} header and the payload renderer call {@link #reveal()}.
  */
 public final class Secret {
 
@@ -14,15 +14,27 @@ public final class Secret {
     public static final String REDACTED = "***";
 
     private final String value;
+    private final Destinations destinations;
 
-    private Secret(String value) {
+    private Secret(String value, Destinations destinations) {
         this.value = value;
+        this.destinations = destinations;
     }
 
-    /** Returns a secret holding {@code value}. */
+    /** Returns a secret holding {@code value}, which may be sent anywhere. */
     public static Secret of(String value) {
         Objects.requireNonNull(value, "value == null");
-        return new Secret(value);
+        return new Secret(value, Destinations.unbound());
+    }
+
+    /** Returns a copy of this secret that may be sent only to {@code destinations}. */
+    public Secret withDestinations(Destinations destinations) {
+        return new Secret(value, Objects.requireNonNull(destinations, "destinations == null"));
+    }
+
+    /** Returns where this secret may be sent. */
+    public Destinations destinations() {
+        return destinations;
     }
 
     /** Returns the secret's value. Never log it, return it, or put it in an exception. */
@@ -37,12 +49,12 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Secret that && value.equals(that.value);
+        return other instanceof Secret that && value.equals(that.value) && destinations.equals(that.destinations);
     }
 
     @Override
     public int hashCode() {
-        return value.hashCode();
+        return Objects.hash(value, destinations);
     }
 
     @Override

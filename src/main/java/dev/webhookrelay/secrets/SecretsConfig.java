@@ -16,8 +16,18 @@ public interface SecretsConfig {
     @WithDefault("aws-secrets-manager")
     StoreKind store();
 
-    /** A JSON file {@code {"<entity>": {"<NAME>": "<value>"}}} seeding the {@code memory} store. No default. */
+    /**
+     * A JSON file {@code {"<entity>": {"<NAME>": "<value>"}}} seeding the {@code memory} store; a secret bound to
+     * destinations is {@code {"value": "<value>", "destinations": ["<URL prefix>", ...]}}. No default.
+     */
     Optional<Path> seedFile();
+
+    /**
+     * Whether every secret must name the destinations it may be sent to: when true, a secret without destinations is
+     * refused wherever it is used. Default false: such a secret may be sent to any URL.
+     */
+    @WithDefault("false")
+    boolean requireDestinations();
 
     /** The {@code aws-secrets-manager} store: {@code relay.secrets.aws.*}. */
     Aws aws();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
  * A real local AWS API: {@code moto_server} run as a subprocess on a free loopback port. Use it as a JUnit 5 extension
@@ -164,6 +166,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public void createSecret(String id, String value) {
         try (SecretsManagerClient client = secretsManager()) {
             client.createSecret(request -> request.name(id).secretString(value));
+        }
+    }
+
+    /** Creates the secret {@code id} holding the text {@code value}, with the tags {@code tags} (key to value). */
+    public void createSecret(String id, String value, Map<String, String> tags) {
+        try (SecretsManagerClient client = secretsManager()) {
+            client.createSecret(request -> request.name(id).secretString(value).tags(tags.entrySet().stream()
+                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                    .toList()));
         }
     }
 

@@ -51,6 +51,11 @@ class SecretStoreProducerTest {
     record Config(StoreKind store, Optional<Path> seedFile, SecretsConfig.Aws aws) implements SecretsConfig {
 
         @Override
+        public boolean requireDestinations() {
+            return false;
+        }
+
+        @Override
         public Cache cache() {
             return new Cache() {
                 @Override

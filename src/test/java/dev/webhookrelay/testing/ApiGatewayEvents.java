@@ -16,6 +16,31 @@ public final class ApiGatewayEvents {
         return event.toString();
     }
 
+    /**
+     * Returns {@code event} as API Gateway's IAM authorizer hands it on for a request signed by {@code userArn}: its
+     * {@code requestContext.authorizer.iam}.
+     */
+    public static String signedBy(String event, String userArn) {
+        ObjectNode parsed = (ObjectNode) Requests.parse(event);
+        String account = userArn.split(":")[4];
+        ((ObjectNode) parsed.get("requestContext")).putObject("authorizer").putObject("iam")
+                .put("accessKey", "ASIAEXAMPLEKEY000001")
+                .put("accountId", account)
+                .put("callerId", "AROAEXAMPLEROLEID0001:session")
+                .putNull("cognitoIdentity")
+                .put("principalOrgId", "o-example0001")
+                .put("userArn", userArn)
+                .put("userId", "AROAEXAMPLEROLEID0001:session");
+        return parsed.toString();
+    }
+
+    /** Returns {@code event} with the raw query string {@code query}, such as {@code dryRun=true}. */
+    public static String withQuery(String event, String query) {
+        ObjectNode parsed = (ObjectNode) Requests.parse(event);
+        parsed.put("rawQueryString", query);
+        return parsed.toString();
+    }
+
     /** Returns the event of a JSON {@code POST} of {@code body} to {@code path}. */
     public static String post(String path, String body) {
         ObjectNode event = Requests.JSON.createObjectNode();

@@ -1,0 +1,156 @@
+package dev.webhookrelay.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.webhookrelay.testing.ApiGatewayEvents;
+import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.WithReceiver;
+
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 12, caller identity bound to entities: with {@code relay.tenancy.principals} set, raw API Gateway events carry
+ * the IAM authorizer's principal, and only a principal mapped to the event's entity is served, on every endpoint,
+ * before any secret is resolved.
+ */
+@QuarkusTest
+@TestProfile(TenancyTest.TeamTinyOnly.class)
+class TenancyTest extends WithReceiver {
+
+    static final String TEAM_TINY_SESSION = "arn:aws:sts::123456789012:assumed-role/team-tiny/ci-run-42";
+    static final String TEAM_OTHER_SESSION = "arn:aws:sts::123456789012:assumed-role/team-other/ci-run-42";
+
+    /** team-tiny's role may act for tiny-ml; team-other's for other-team. */
+    public static class TeamTinyOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("relay.tenancy.principals", """
+                    {"arn:aws:iam::123456789012:role/team-tiny": ["tiny-ml"],
+                     "arn:aws:iam::123456789012:role/teams/team-other": ["other-team"]}""");
+        }
+    }
+
+    @Test
+    void anAssumedRoleSessionActsForTheEntityOfItsRole() {
+        JsonNode response = invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_TINY_SESSION));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).header("Authorization"))
+                .isEqualTo("Bearer tok-7f3a9c-never-show-me");
+    }
+
+    @Test
+    void anotherRoleIsA403NamingTheEntityAndNothingIsSent() {
+        JsonNode response = invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION));
+
+        assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutIdentityIsA403() {
+        JsonNode response = invoke(dispatchEvent());
+
+        assertForbidden(response, "The request carries no caller identity (IAM principal or API key), so it may not "
+                + "act for entity tiny-ml");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void aDryRunForAnotherEntityIsA403() {
+        String event = ApiGatewayEvents.withQuery(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION),
+                "dryRun=true");
+
+        assertForbidden(invoke(event),
+                "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+    }
+
+    @Test
+    void aWebhookTestForAnotherEntityIsA403() {
+        ObjectNode test = Requests.JSON.createObjectNode();
+        test.putObject("entity").put("name", "tiny-ml");
+        test.set("integration", Requests.integration("SW50ZWdyYXRpb246MQ==", receiver.url("/hook")));
+
+        JsonNode response = invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/webhooks/test", test.toString()), TEAM_OTHER_SESSION));
+
+        assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    /** other-team has no SIGNING_SECRET: were its secrets resolved first, this would be a 422. */
+    @Test
+    void theCallerIsCheckedBeforeAnySecretIsResolved() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
+
+        JsonNode response = invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/dispatch", request.toString()), TEAM_TINY_SESSION));
+
+        assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-tiny may not act for entity other-team");
+    }
+
+    /** The mapping names team-other's role with its path, which its session ARN does not carry. */
+    @Test
+    void aRoleMappedWithItsPathActsForItsEntity() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
+
+        JsonNode response = invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/dispatch", request.toString()), TEAM_OTHER_SESSION));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(422);
+        assertThat(body(response).get("detail").asText())
+                .isEqualTo("Secret SIGNING_SECRET is not defined for entity other-team");
+    }
+
+    @Test
+    void anIdentityHeaderIsNotAnIdentity() {
+        ObjectNode event = (ObjectNode) Requests.parse(dispatchEvent());
+        ((ObjectNode) event.get("headers")).put("x-amzn-iam-userarn", TEAM_TINY_SESSION)
+                .put("userarn", TEAM_TINY_SESSION);
+
+        assertThat(invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
+    }
+
+    private static String dispatchEvent() {
+        return ApiGatewayEvents.post("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString());
+    }
+
+    private static JsonNode invoke(String event) {
+        return Requests.parse(given()
+                .contentType(ContentType.JSON)
+                .body(event)
+                .when()
+                .post(AmazonLambdaApi.API_BASE_PATH_TEST)
+                .then()
+                .statusCode(200)
+                .extract().asString());
+    }
+
+    private static JsonNode body(JsonNode response) {
+        return Requests.parse(response.get("body").asText());
+    }
+
+    private static void assertForbidden(JsonNode response, String detail) {
+        assertThat(response.get("statusCode").asInt()).isEqualTo(403);
+        assertThat(response.at("/headers/Content-Type").asText()).startsWith("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:webhook-relay:problem:forbidden");
+        assertThat(problem.get("detail").asText()).isEqualTo(detail);
+    }
+}
