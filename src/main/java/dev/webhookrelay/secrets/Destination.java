@@ -40,7 +40,7 @@ record Destination(String scheme, String host, int port, List<String> segments) 
                     + url.getScheme() + "://" + url.getHost() + "/…");
         }
         return of(url).orElseThrow(() -> new IllegalArgumentException(
-                "Destination must be an absolute http or https URL with a host: " + prefix));
+                "Destination must be an absolute http or https URL with a host and no . or .. segment: " + prefix));
     }
 
     /** Returns where {@code url} goes, or empty when it is not an absolute http(s) URL with a host and a clean path. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,7 +29,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class SecretRedactionTest {
 
-    static final Path SEED = Path.of("src/test/resources/secrets.json");
     static final Path LOG = Path.of("target/quarkus-test.log");
 
     @Test
@@ -56,19 +56,12 @@ class SecretRedactionTest {
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).contains("delivery id=");
-        for (String value : secretValues()) {
+        for (String value : SeededSecrets.values()) {
             assertThat(responses).allSatisfy(response -> assertThat(response).doesNotContain(value));
             assertThat(log).doesNotContain(value);
         }
     }
 
-    private static List<String> secretValues() throws Exception {
-        List<String> values = new ArrayList<>();
-        JsonNode seed = Requests.JSON.readTree(SEED.toFile());
-        seed.forEach(entity -> entity.forEach(secret -> values.add(secret.asText())));
-        assertThat(values).isNotEmpty();
-        return values;
-    }
 
     private static String post(JsonNode request) {
         return given()
