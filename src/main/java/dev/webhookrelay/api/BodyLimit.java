@@ -19,7 +19,17 @@ class BodyLimit implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         context.setInputStream(new Bounded(context.getInputStream(), InboundFilters.MAX_BODY_BYTES));
-        return context.proceed();
+        try {
+            return context.proceed();
+        } catch (IOException | RuntimeException e) {
+            // Jackson wraps what the stream throws (JsonMappingException, through the reference chain): unwrap it.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e;
+        }
     }
 
     /** A body that was longer than the limit. */
