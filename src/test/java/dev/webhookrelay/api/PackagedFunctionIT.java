@@ -101,6 +101,13 @@ class PackagedFunctionIT {
                 .as("the class may ship, but its bean is removed at build time").isTrue();
     }
 
+    /** Issue 12: without relay.tenancy.principals, production says at start-up that every caller is trusted. */
+    @Test
+    void warnsAtStartThatEveryCallerIsTrustedForEveryEntity() {
+        assertThat(function.output()).contains("relay.tenancy.principals is not set: every caller may act for every "
+                + "entity and use its secrets (a single trusted caller)");
+    }
+
     @Test
     void logsEachDeliveryAsAJsonLineAndWritesItsMetrics() throws Exception {
         JsonNode response = invoke("/v1/dispatch", Requests.githubDispatch(receiver.url("/metrics")).toString());

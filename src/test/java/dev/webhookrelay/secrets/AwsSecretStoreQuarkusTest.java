@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -70,6 +71,40 @@ class AwsSecretStoreQuarkusTest extends WithReceiver {
                 .body("detail", equalTo("Secret SIGNING_SECRET is not defined for entity half-team"));
     }
 
+    /** Issue 12: a secret tagged with its destinations is sent below them, and only there. */
+    @Test
+    void aTaggedSecretIsSentOnlyBelowItsDestinations() {
+        Map<String, String> tags = Map.of(DestinationTags.KEY, receiver.url("/allowed").toString());
+        moto.createSecret("wandb/bound-team/GITHUB_TOKEN", "ghp_bound_team_token", tags);
+        moto.createSecret("wandb/bound-team/SIGNING_SECRET", "bound-team-signing-secret", tags);
+
+        dispatch(forEntity("bound-team", "/allowed/hook"))
+                .statusCode(200)
+                .body("deliveries[0].outcome", equalTo("DELIVERED"));
+        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).header("Authorization"))
+                .isEqualTo("Bearer ghp_bound_team_token");
+
+        dispatch(forEntity("bound-team", "/allowed-not"))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("integrations[0].accessTokenRef"))
+                .body("detail", equalTo("Secret GITHUB_TOKEN may not be sent to " + receiver.url("/allowed-not")
+                        + ": it is bound to other destinations"));
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void aSecretWhoseTagDoesNotParseIsA422AndNothingIsSent() {
+        moto.createSecret("wandb/badtag-team/GITHUB_TOKEN", "ghp_badtag_team_token",
+                Map.of(DestinationTags.KEY, "hooks.example.com/ci"));
+
+        dispatch(forEntity("badtag-team", "/hook"))
+                .statusCode(422)
+                .body("detail", equalTo("Secret GITHUB_TOKEN cannot be used: its destinations are invalid (tag "
+                        + "webhook-relay:destinations: Destination must be an absolute http or https URL with a host "
+                        + "and no . or .. segment: hooks.example.com/ci)"));
+        assertThat(receiver.received()).isEmpty();
+    }
+
     @Test
     void anUnreachableStoreIsA503WithRetryAdviceAndNothingSent() {
         receiver.reset();
@@ -87,7 +122,11 @@ class AwsSecretStoreQuarkusTest extends WithReceiver {
     }
 
     private static ObjectNode forEntity(String entity) {
-        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        return forEntity(entity, "/hook");
+    }
+
+    private static ObjectNode forEntity(String entity, String path) {
+        ObjectNode request = Requests.githubDispatch(receiver.url(path));
         ((ObjectNode) request.at("/event/entity")).put("name", entity);
         return request;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +53,8 @@ class AwsSecretsManagerSecretStoreTest {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Duration NEGATIVE_TTL = Duration.ofSeconds(30);
 
-    private final GetSecretValueCalls calls = new GetSecretValueCalls();
+    private final OperationCalls calls = new OperationCalls("GetSecretValue");
+    private final OperationCalls describeCalls = new OperationCalls("DescribeSecret");
     private final TestClock clock = new TestClock();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -78,6 +80,80 @@ class AwsSecretsManagerSecretStoreTest {
 
         assertThat(secret).map(Secret::reveal).contains(VALUE);
         assertThat(secret.toString()).isEqualTo("Optional[***]");
+    }
+
+    /** Issue 12: destinations come from the secret's tags, read with DescribeSecret. */
+    @Test
+    void destinationsComeFromTheSecretsTags() {
+        moto.createSecret(TOKEN_ID, VALUE, Map.of(
+                "webhook-relay:destinations", "https://api.github.com/repos/acme/ https://ci.example.com/hooks",
+                "webhook-relay:destinations.2", "https://hooks.example.com/ml",
+                "team", "tiny-ml"));
+
+        Destinations destinations = store().find(TOKEN).orElseThrow().destinations();
+
+        assertThat(destinations.admits(URI.create("https://api.github.com/repos/acme/ml/dispatches"))).isTrue();
+        assertThat(destinations.admits(URI.create("https://ci.example.com/hooks/1"))).isTrue();
+        assertThat(destinations.admits(URI.create("https://hooks.example.com/ml"))).isTrue();
+        assertThat(destinations.admits(URI.create("https://api.github.com/repos/other/ml/dispatches"))).isFalse();
+    }
+
+    @Test
+    void aSecretWithoutTheTagIsUnbound() {
+        moto.createSecret(TOKEN_ID, VALUE, Map.of("team", "tiny-ml"));
+
+        assertThat(store().find(TOKEN).orElseThrow().destinations()).isEqualTo(Destinations.unbound());
+    }
+
+    @Test
+    void aTagThatDoesNotParseMakesTheSecretUnusable() {
+        moto.createSecret(TOKEN_ID, VALUE, Map.of("webhook-relay:destinations", "https://user@api.github.com/"));
+
+        assertThat(store().find(TOKEN).orElseThrow().destinations().problem()).contains("tag "
+                + "webhook-relay:destinations: Destination may not hold user info, a query or a fragment: "
+                + "https://api.github.com/…");
+    }
+
+    /** One cache entry holds the value and its destinations: a retag is seen only when the entry expires. */
+    @Test
+    void destinationsAreCachedWithTheValue() {
+        moto.createSecret(TOKEN_ID, VALUE, Map.of("webhook-relay:destinations", "https://old.example.com/"));
+        CachingSecretStore store = cached(store());
+        store.find(TOKEN);
+        try (SecretsManagerClient client = moto.secretsManager()) {
+            client.tagResource(request -> request.secretId(TOKEN_ID).tags(software.amazon.awssdk.services
+                    .secretsmanager.model.Tag.builder().key("webhook-relay:destinations")
+                    .value("https://new.example.com/").build()));
+        }
+
+        assertThat(store.find(TOKEN).orElseThrow().destinations().admits(URI.create("https://old.example.com/")))
+                .isTrue();
+        assertThat(describeCalls.count()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+
+        clock.advance(TTL);
+        assertThat(store.find(TOKEN).orElseThrow().destinations().admits(URI.create("https://new.example.com/")))
+                .isTrue();
+        assertThat(describeCalls.count()).isEqualTo(2);
+    }
+
+    @Test
+    void deniedDescribeSecretNamesThatPermission() {
+        moto.createSecret(TOKEN_ID, VALUE);
+        AccessKey key = userAllowedOnlyOn("*"); // GetSecretValue only.
+        AwsSecretsManagerSecretStore store = store(TEMPLATE, key);
+        moto.enforceAuth();
+        try {
+            assertThatThrownBy(() -> store.find(TOKEN))
+                    .isInstanceOf(SecretStoreException.class)
+                    .hasMessageEndingWith("): grant the function's role secretsmanager:DescribeSecret on "
+                            + "wandb/tiny-ml/GITHUB_TOKEN")
+                    .satisfies(e -> assertThat(((SecretStoreException) e).reason())
+                            .isEqualTo(SecretStoreException.Reason.ACCESS_DENIED))
+                    .satisfies(AwsSecretsManagerSecretStoreTest::leaksNoValue);
+        } finally {
+            moto.relaxAuth();
+        }
     }
 
     @Test
@@ -370,7 +446,8 @@ class AwsSecretsManagerSecretStoreTest {
                 new AwsConfig(template, Optional.of(moto.endpoint()), Optional.of(MotoServer.REGION),
                         Duration.ofSeconds(10)));
         return builder.overrideConfiguration(
-                builder.overrideConfiguration().toBuilder().addExecutionInterceptor(calls).build());
+                builder.overrideConfiguration().toBuilder().addExecutionInterceptor(calls)
+                        .addExecutionInterceptor(describeCalls).build());
     }
 
     /** Creates an IAM user that may read only the secrets {@code resource} matches, and returns its key. */
@@ -395,14 +472,19 @@ class AwsSecretsManagerSecretStoreTest {
             implements SecretsConfig.Aws {
     }
 
-    /** Counts GetSecretValue API calls (not attempts: the SDK's retries of one call count once). */
-    static final class GetSecretValueCalls implements ExecutionInterceptor {
+    /** Counts calls of one API operation (not attempts: the SDK's retries of one call count once). */
+    static final class OperationCalls implements ExecutionInterceptor {
 
+        private final String operation;
         private final AtomicInteger count = new AtomicInteger();
+
+        OperationCalls(String operation) {
+            this.operation = operation;
+        }
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if ("GetSecretValue".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+            if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
                 count.incrementAndGet();
             }
         }
