@@ -50,8 +50,11 @@ public record Caller(Optional<String> principal, Optional<String> apiKeyDigest) 
         return principal.isEmpty() && apiKeyDigest.isEmpty();
     }
 
-    /** Returns the lowercase hex SHA-256 of {@code apiKey} encoded as UTF-8. */
-    static String digest(String apiKey) {
+    /**
+     * Returns the lowercase hex SHA-256 of {@code apiKey} encoded as UTF-8, as {@code relay.tenancy.api-keys} names
+     * keys ({@code printf %s "$KEY" | sha256sum}).
+     */
+    public static String digest(String apiKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(apiKey.getBytes(StandardCharsets.UTF_8)));

@@ -4,15 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.webhookrelay.tenancy.Caller;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +32,7 @@ class TenancyApiKeyTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("relay.inbound.api-keys", TINY_KEY + "," + UNBOUND_KEY,
-                    "relay.tenancy.api-keys", "{\"" + sha256(TINY_KEY) + "\": [\"tiny-ml\"]}");
+                    "relay.tenancy.api-keys", "{\"" + Caller.digest(TINY_KEY) + "\": [\"tiny-ml\"]}");
         }
     }
 
@@ -71,14 +69,5 @@ class TenancyApiKeyTest {
                 .when()
                 .post("/v1/dispatch")
                 .then();
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

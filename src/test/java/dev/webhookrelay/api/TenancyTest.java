@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,11 +14,9 @@ import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
-import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 12, caller identity bound to entities: with {@code relay.tenancy.principals} set, raw API Gateway events carry
@@ -45,17 +42,17 @@ class TenancyTest extends WithReceiver {
 
     @Test
     void anAssumedRoleSessionActsForTheEntityOfItsRole() {
-        JsonNode response = invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_TINY_SESSION));
+        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_TINY_SESSION));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
-        assertThat(body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(ApiGatewayEvents.body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
         assertThat(receiver.takeRequest(Duration.ofSeconds(5)).header("Authorization"))
                 .isEqualTo("Bearer tok-7f3a9c-never-show-me");
     }
 
     @Test
     void anotherRoleIsA403NamingTheEntityAndNothingIsSent() {
-        JsonNode response = invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION));
+        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
         assertThat(receiver.received()).isEmpty();
@@ -63,7 +60,7 @@ class TenancyTest extends WithReceiver {
 
     @Test
     void aRequestWithoutIdentityIsA403() {
-        JsonNode response = invoke(dispatchEvent());
+        JsonNode response = ApiGatewayEvents.invoke(dispatchEvent());
 
         assertForbidden(response, "The request carries no caller identity (IAM principal or API key), so it may not "
                 + "act for entity tiny-ml");
@@ -75,7 +72,7 @@ class TenancyTest extends WithReceiver {
         String event = ApiGatewayEvents.withQuery(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION),
                 "dryRun=true");
 
-        assertForbidden(invoke(event),
+        assertForbidden(ApiGatewayEvents.invoke(event),
                 "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
     }
 
@@ -85,7 +82,7 @@ class TenancyTest extends WithReceiver {
         test.putObject("entity").put("name", "tiny-ml");
         test.set("integration", Requests.integration("SW50ZWdyYXRpb246MQ==", receiver.url("/hook")));
 
-        JsonNode response = invoke(ApiGatewayEvents.signedBy(
+        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(
                 ApiGatewayEvents.post("/v1/webhooks/test", test.toString()), TEAM_OTHER_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
@@ -95,11 +92,7 @@ class TenancyTest extends WithReceiver {
     /** other-team has no SIGNING_SECRET: were its secrets resolved first, this would be a 422. */
     @Test
     void theCallerIsCheckedBeforeAnySecretIsResolved() {
-        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
-        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
-
-        JsonNode response = invoke(ApiGatewayEvents.signedBy(
-                ApiGatewayEvents.post("/v1/dispatch", request.toString()), TEAM_TINY_SESSION));
+        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_TINY_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-tiny may not act for entity other-team");
     }
@@ -107,14 +100,10 @@ class TenancyTest extends WithReceiver {
     /** The mapping names team-other's role with its path, which its session ARN does not carry. */
     @Test
     void aRoleMappedWithItsPathActsForItsEntity() {
-        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
-        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
-
-        JsonNode response = invoke(ApiGatewayEvents.signedBy(
-                ApiGatewayEvents.post("/v1/dispatch", request.toString()), TEAM_OTHER_SESSION));
+        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_OTHER_SESSION));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(422);
-        assertThat(body(response).get("detail").asText())
+        assertThat(ApiGatewayEvents.body(response).get("detail").asText())
                 .isEqualTo("Secret SIGNING_SECRET is not defined for entity other-team");
     }
 
@@ -124,32 +113,24 @@ class TenancyTest extends WithReceiver {
         ((ObjectNode) event.get("headers")).put("x-amzn-iam-userarn", TEAM_TINY_SESSION)
                 .put("userarn", TEAM_TINY_SESSION);
 
-        assertThat(invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(ApiGatewayEvents.invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
+    }
+
+    /** Returns the dispatch event of the sample request, for entity other-team. */
+    private static String otherTeamEvent() {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
+        ((ObjectNode) request.at("/event/entity")).put("name", "other-team");
+        return ApiGatewayEvents.post("/v1/dispatch", request.toString());
     }
 
     private static String dispatchEvent() {
         return ApiGatewayEvents.post("/v1/dispatch", Requests.githubDispatch(receiver.url("/hook")).toString());
     }
 
-    private static JsonNode invoke(String event) {
-        return Requests.parse(given()
-                .contentType(ContentType.JSON)
-                .body(event)
-                .when()
-                .post(AmazonLambdaApi.API_BASE_PATH_TEST)
-                .then()
-                .statusCode(200)
-                .extract().asString());
-    }
-
-    private static JsonNode body(JsonNode response) {
-        return Requests.parse(response.get("body").asText());
-    }
-
     private static void assertForbidden(JsonNode response, String detail) {
         assertThat(response.get("statusCode").asInt()).isEqualTo(403);
         assertThat(response.at("/headers/Content-Type").asText()).startsWith("application/problem+json");
-        JsonNode problem = body(response);
+        JsonNode problem = ApiGatewayEvents.body(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:webhook-relay:problem:forbidden");
         assertThat(problem.get("detail").asText()).isEqualTo(detail);
     }

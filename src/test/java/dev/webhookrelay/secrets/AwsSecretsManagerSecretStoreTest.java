@@ -137,23 +137,10 @@ class AwsSecretsManagerSecretStoreTest {
         assertThat(describeCalls.count()).isEqualTo(2);
     }
 
+    /** The user may call GetSecretValue on every secret, and nothing else. */
     @Test
     void deniedDescribeSecretNamesThatPermission() {
-        moto.createSecret(TOKEN_ID, VALUE);
-        AccessKey key = userAllowedOnlyOn("*"); // GetSecretValue only.
-        AwsSecretsManagerSecretStore store = store(TEMPLATE, key);
-        moto.enforceAuth();
-        try {
-            assertThatThrownBy(() -> store.find(TOKEN))
-                    .isInstanceOf(SecretStoreException.class)
-                    .hasMessageEndingWith("): grant the function's role secretsmanager:DescribeSecret on "
-                            + "wandb/tiny-ml/GITHUB_TOKEN")
-                    .satisfies(e -> assertThat(((SecretStoreException) e).reason())
-                            .isEqualTo(SecretStoreException.Reason.ACCESS_DENIED))
-                    .satisfies(AwsSecretsManagerSecretStoreTest::leaksNoValue);
-        } finally {
-            moto.relaxAuth();
-        }
+        assertReadDenied("*", "secretsmanager:DescribeSecret");
     }
 
     @Test
@@ -364,16 +351,20 @@ class AwsSecretsManagerSecretStoreTest {
 
     @Test
     void deniedReadNamesSecretAndPermission() {
+        assertReadDenied("arn:aws:secretsmanager:*:*:secret:other/*", "secretsmanager:GetSecretValue");
+    }
+
+    /** Asserts that a user allowed GetSecretValue on {@code resource} only is told to be granted {@code action}. */
+    private void assertReadDenied(String resource, String action) {
         moto.createSecret(TOKEN_ID, VALUE);
-        AccessKey key = userAllowedOnlyOn("arn:aws:secretsmanager:*:*:secret:other/*");
+        AccessKey key = userAllowedOnlyOn(resource);
         AwsSecretsManagerSecretStore store = store(TEMPLATE, key);
         moto.enforceAuth();
         try {
             assertThatThrownBy(() -> store.find(TOKEN))
                     .isInstanceOf(SecretStoreException.class)
                     .hasMessageStartingWith("Access to secret wandb/tiny-ml/GITHUB_TOKEN denied (")
-                    .hasMessageEndingWith("): grant the function's role secretsmanager:GetSecretValue on "
-                            + "wandb/tiny-ml/GITHUB_TOKEN")
+                    .hasMessageEndingWith("): grant the function's role " + action + " on wandb/tiny-ml/GITHUB_TOKEN")
                     .satisfies(e -> assertThat(((SecretStoreException) e).reason())
                             .isEqualTo(SecretStoreException.Reason.ACCESS_DENIED))
                     .satisfies(AwsSecretsManagerSecretStoreTest::leaksNoValue);
