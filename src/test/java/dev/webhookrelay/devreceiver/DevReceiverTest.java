@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.devreceiver;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
