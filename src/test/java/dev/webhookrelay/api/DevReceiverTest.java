@@ -7,6 +7,7 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,12 +20,7 @@ class DevReceiverTest {
     @Test
     void verifiesTheSignatureOfADeliveryFromTheRelay() {
         URI self = URI.create("http://127.0.0.1:8091/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET");
-        given()
-                .contentType(ContentType.JSON)
-                .body(Requests.githubDispatch(self).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        Relay.dispatch(Requests.githubDispatch(self))
                 .statusCode(200)
                 .body("deliveries[0].attempts[0].responseBody", equalTo("{\"received\":true,\"signatureValid\":true}"));
 

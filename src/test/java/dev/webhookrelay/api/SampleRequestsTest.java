@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -74,12 +75,7 @@ class SampleRequestsTest {
         ObjectNode request = (ObjectNode) Requests.JSON.readTree(EVENTS.resolve(sample).toFile());
         aimAtReceiver(request);
 
-        String report = given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        String report = Relay.dispatch(request)
                 .statusCode(200)
                 .extract().asString();
 

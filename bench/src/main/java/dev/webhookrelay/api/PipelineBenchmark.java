@@ -35,6 +35,7 @@ import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.Signer;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 import dev.webhookrelay.trigger.Verdict;
 
@@ -95,8 +96,8 @@ public class PipelineBenchmark {
             requestBytes = in.readAllBytes();
         }
         preparer.store = new InMemorySecretStore(Map.of(
-                new SecretRef("tiny-ml", "GITHUB_TOKEN"), Secret.of("tok-7f3a9c-never-show-me"),
-                new SecretRef("tiny-ml", "SIGNING_SECRET"), Secret.of("sig-2b8e41-never-show-me")));
+                new SecretRef("tiny-ml", "GITHUB_TOKEN"), Secret.of(SeededSecrets.TOKEN),
+                new SecretRef("tiny-ml", "SIGNING_SECRET"), Secret.of(SeededSecrets.SIGNING_SECRET)));
         request = JSON.readValue(requestBytes, DispatchRequest.class);
         Automation automation = request.automations().get(0);
         if (!triggers.evaluate(request.event(), automation).fires()) {
@@ -107,8 +108,8 @@ public class PipelineBenchmark {
         if (!template.contains("${event_author}")) {
             throw new IllegalStateException("The sample template is not W&B's GitHub example");
         }
-        Secret token = Secret.of("tok-7f3a9c-never-show-me");
-        Secret signing = Secret.of("sig-2b8e41-never-show-me");
+        Secret token = Secret.of(SeededSecrets.TOKEN);
+        Secret signing = Secret.of(SeededSecrets.SIGNING_SECRET);
         templateSecrets = Map.of(DeliveryPreparer.ACCESS_TOKEN, token, "SIGNING_SECRET", signing);
         signingKeys = List.of(signing);
         body = renderer.render(template, variables, templateSecrets).body();
