@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.webhookrelay.testing.Relay;
@@ -17,9 +18,13 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class DevReceiverTest {
 
+    /** Where the receiver listens: {@code relay.dev-receiver.port}, which a test run may move (8091 by default). */
+    static final String RECEIVER = "http://127.0.0.1:"
+            + ConfigProvider.getConfig().getValue("relay.dev-receiver.port", Integer.class) + "/receiver";
+
     @Test
     void verifiesTheSignatureOfADeliveryFromTheRelay() {
-        URI self = URI.create("http://127.0.0.1:8091/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET");
+        URI self = URI.create(RECEIVER + "?entity=tiny-ml&secretRef=SIGNING_SECRET");
         Relay.dispatch(Requests.githubDispatch(self))
                 .statusCode(200)
                 .body("deliveries[0].attempts[0].responseBody", equalTo("{\"received\":true,\"signatureValid\":true}"));
@@ -27,7 +32,7 @@ class DevReceiverTest {
 
         given()
                 .when()
-                .get("http://localhost:8091/receiver")
+                .get(RECEIVER)
                 .then()
                 .statusCode(200)
                 .body("[0].signatureValid", equalTo(true))
@@ -41,7 +46,7 @@ class DevReceiverTest {
                 .header("X-Wandb-Signature", "00".repeat(32))
                 .body("{\"key1\": \"value1\"}")
                 .when()
-                .post("http://localhost:8091/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET")
+                .post(RECEIVER + "?entity=tiny-ml&secretRef=SIGNING_SECRET")
                 .then()
                 .statusCode(200)
                 .body("signatureValid", equalTo(false));
