@@ -53,28 +53,14 @@ class OpenApiExamplesTest extends WithReceiver {
 
     @Test
     void deliveredExampleIsTheReportOfItsRequest() throws IOException {
-        JsonNode report = Requests.parse(Relay.dispatch(aimedAtReceiver(OpenApiExamples.DISPATCH_REQUEST))
-                .statusCode(200)
-                .extract().asString());
-
-        JsonNode example = Requests.parse(OpenApiExamples.DISPATCH_DELIVERED);
-        assertThat(comparable(report)).isEqualTo(comparable(example));
-        assertSentAsReported(receiver.takeRequest(Duration.ofSeconds(5)), report.at("/deliveries/0"));
-        assertSignedWithTheDevSecret(example.at("/deliveries/0"));
+        assertDispatchReports(200, OpenApiExamples.DISPATCH_DELIVERED);
     }
 
     @Test
     void failedExampleIsTheReportOfItsRequestToATargetThatKeepsFailing() throws IOException {
         receiver.byDefault(Receiver.Response.status(503).withBody("unavailable"));
 
-        JsonNode report = Requests.parse(Relay.dispatch(aimedAtReceiver(OpenApiExamples.DISPATCH_REQUEST))
-                .statusCode(502)
-                .extract().asString());
-
-        JsonNode example = Requests.parse(OpenApiExamples.DISPATCH_FAILED);
-        assertThat(comparable(report)).isEqualTo(comparable(example));
-        assertSentAsReported(receiver.takeRequest(Duration.ofSeconds(5)), report.at("/deliveries/0"));
-        assertSignedWithTheDevSecret(example.at("/deliveries/0"));
+        assertDispatchReports(502, OpenApiExamples.DISPATCH_FAILED);
     }
 
     @Test
@@ -95,6 +81,18 @@ class OpenApiExamplesTest extends WithReceiver {
         assertThat(comparable(withExampleId)).isEqualTo(comparable(example));
         assertSentAsReported(receiver.takeRequest(Duration.ofSeconds(5)), report);
         assertSignedWithTheDevSecret(example);
+    }
+
+    /** Asserts that dispatching the example request answers {@code status} with the report {@code example}. */
+    private static void assertDispatchReports(int status, String example) throws IOException {
+        JsonNode report = Requests.parse(Relay.dispatch(aimedAtReceiver(OpenApiExamples.DISPATCH_REQUEST))
+                .statusCode(status)
+                .extract().asString());
+
+        JsonNode expected = Requests.parse(example);
+        assertThat(comparable(report)).isEqualTo(comparable(expected));
+        assertSentAsReported(receiver.takeRequest(Duration.ofSeconds(5)), report.at("/deliveries/0"));
+        assertSignedWithTheDevSecret(expected.at("/deliveries/0"));
     }
 
     /** Returns the request of {@code example} with its integration's URL moved to the same path on the receiver. */
