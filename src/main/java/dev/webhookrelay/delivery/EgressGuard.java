@@ -46,7 +46,8 @@ final class EgressGuard {
             "instance-data", // AWS, through the VPC resolver
             "instance-data.ec2.internal"); // AWS
 
-    private static final InetAddress IPV4_LOOPBACK = loopback();
+    private static final InetAddress IPV4_LOOPBACK = InetAddresses.fromBytes("localhost",
+            new byte[] { 127, 0, 0, 1 });
 
     /** Resolves host names; tests replace it so that no lookup leaves the machine. Safe for concurrent use. */
     @FunctionalInterface
@@ -227,13 +228,5 @@ final class EgressGuard {
 
     private static EgressDeniedException denied(String message, Throwable cause) {
         return new EgressDeniedException(message, cause);
-    }
-
-    private static InetAddress loopback() {
-        try {
-            return InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // Four bytes are always a valid address.
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.webhookrelay.delivery;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,11 +129,6 @@ final class PublicAddresses {
     }
 
     private static InetAddress ipv4(byte[] bytes, int offset) {
-        try {
-            return InetAddress.getByAddress(new byte[] { bytes[offset], bytes[offset + 1], bytes[offset + 2],
-                    bytes[offset + 3] });
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // Four bytes are always a valid address.
-        }
+        return InetAddresses.fromBytes(Arrays.copyOfRange(bytes, offset, offset + 4));
     }
 }
