@@ -3,7 +3,6 @@ package dev.webhookrelay.payload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,17 +10,23 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.webhookrelay.cache.BoundedCache;
 import dev.webhookrelay.secrets.Secret;
 
 /**
  * Renders W&B payload templates. A template must be a JSON object; its {@code ${name}} placeholders, which stand inside
  * JSON strings, are replaced by JSON-escaped values while every other byte is kept as written. Templates are limited to
  * {@value #MAX_TEMPLATE_BYTES} bytes and rendered payloads to {@value #MAX_PAYLOAD_BYTES}. Compiled templates are
- * cached (at most {@value #CACHE_SIZE}), so a warm function parses each template once. Safe for concurrent use.
+ * cached (at most {@value #CACHE_SIZE}, least recently used evicted first, and at most 8 MiB of template text), so a
+ * warm function parses each template once. Safe for concurrent use.
  */
 public final class TemplateRenderer {
 
+    /** Distinct templates kept compiled. */
     static final int CACHE_SIZE = 256;
+
+    /** The summed length of the template texts kept compiled, in characters: 8 MiB. */
+    static final long CACHE_CHARS = 8L * 1024 * 1024;
 
     /** The largest template accepted, in UTF-8 bytes: 64 KiB. */
     public static final int MAX_TEMPLATE_BYTES = 64 * 1024;
@@ -31,7 +36,8 @@ public final class TemplateRenderer {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Map<String, CompiledTemplate> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, CompiledTemplate> cache = BoundedCache.ofWeight(CACHE_SIZE, CACHE_CHARS,
+            String::length);
 
     /**
      * Returns {@code template} rendered with the event's {@code variables} and the integration's {@code secrets}.
@@ -57,21 +63,15 @@ public final class TemplateRenderer {
     }
 
     private CompiledTemplate compile(String template) {
-        CompiledTemplate compiled = cache.get(template);
-        if (compiled == null) {
-            byte[] bytes = template.getBytes(StandardCharsets.UTF_8);
+        return cache.get(template, text -> {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_TEMPLATE_BYTES) {
                 throw new TemplateRenderException("Payload template is " + bytes.length + " bytes; the limit is "
                         + MAX_TEMPLATE_BYTES + " bytes");
             }
             requireJsonObject(bytes);
-            compiled = CompiledTemplate.compile(bytes);
-            if (cache.size() >= CACHE_SIZE) {
-                cache.clear(); // Simple and bounded; a warm function sees few distinct templates.
-            }
-            cache.put(template, compiled);
-        }
-        return compiled;
+            return CompiledTemplate.compile(bytes);
+        });
     }
 
     private static void requireJsonObject(byte[] template) {
