@@ -120,7 +120,7 @@ final class CompiledTemplate {
      */
     RenderedPayload render(Map<String, String> variables, Map<String, Secret> secrets) {
         List<String> warnings = new ArrayList<>();
-        ByteBuffer body = write(variables, secrets, false, warnings);
+        ByteArrayBuilder body = write(variables, secrets, false, warnings);
         boolean usesSecret = false;
         for (Part part : parts) {
             usesSecret |= part.name != null && !variables.containsKey(part.name) && secrets.containsKey(part.name);
@@ -130,9 +130,9 @@ final class CompiledTemplate {
         return new RenderedPayload(body.toByteArray(), redacted, warnings);
     }
 
-    private ByteBuffer write(Map<String, String> variables, Map<String, Secret> secrets, boolean redact,
+    private ByteArrayBuilder write(Map<String, String> variables, Map<String, Secret> secrets, boolean redact,
             List<String> warnings) {
-        ByteBuffer out = new ByteBuffer(template.length + 64 * parts.size());
+        ByteArrayBuilder out = new ByteArrayBuilder(template.length + 64 * parts.size());
         for (Part part : parts) {
             if (part.name == null) {
                 out.write(template, part.from, part.to - part.from);

@@ -3,13 +3,13 @@ package dev.webhookrelay.payload;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A growable byte array, the renderer's output. Not safe for concurrent use; one per render. */
-final class ByteBuffer {
+/** A growable byte array that builds the renderer's output. Not safe for concurrent use; one per render. */
+final class ByteArrayBuilder {
 
     private byte[] bytes;
     private int size;
 
-    ByteBuffer(int capacity) {
+    ByteArrayBuilder(int capacity) {
         bytes = new byte[Math.max(16, capacity)];
     }
 
