@@ -193,13 +193,14 @@ final class EgressGuard {
         return PublicAddresses.isIpv4Mapped(address.getAddress());
     }
 
+    /** Returns whether {@code address} lies in a range of {@code relay.egress.allowed-cidrs}. */
     private boolean isAllowedRange(InetAddress address) {
         for (Cidr range : allowed) {
             if (range.contains(address)) {
                 return true;
             }
         }
-        return PublicAddresses.isPublic(address);
+        return false;
     }
 
     /** Returns the host part of an authority the JDK did not parse as server-based: no user info, no port. */

@@ -64,11 +64,6 @@ final class PublicAddresses {
     private PublicAddresses() {
     }
 
-    /** Returns whether {@code address} is public; an address of any special-purpose range is not. */
-    static boolean isPublic(InetAddress address) {
-        return nonPublicReason(address).isEmpty();
-    }
-
     /**
      * Returns why {@code address} is not public, naming its range and rule ({@code "loopback: 127.0.0.0/8, RFC 1122"}),
      * or empty when it is public.
