@@ -13,14 +13,18 @@ import dev.webhookrelay.model.NamedRef;
 
 /**
  * Decides whether an event triggers an automation, as W&B would: the automation must be enabled, watch the event's
- * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, compiled once
- * and cached by their text, within bounds on both the count and the summed length of the cached texts (see {@code docs/automations.md} for the language and its edge cases).
+ * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, at most
+ * {@value #MAX_FILTER_CHARS} characters of JSON, compiled once and cached by their text, within bounds on both the count
+ * and the summed length of the cached texts (see {@code docs/automations.md} for the language and its edge cases).
  *
  * <p>Instances are safe for concurrent use; one is meant to serve every request. The automation's filter is checked even
  * when the automation is disabled or watches another event type, so that a broken automation is reported rather than
  * hidden. This class does not check the rest of the automation (its action or template).
  */
 public final class TriggerEvaluator {
+
+    /** The longest event filter accepted, in characters of its JSON text: 64 KiB, far beyond any the SDK builds. */
+    public static final int MAX_FILTER_CHARS = 64 * 1024;
 
     /** Distinct filters kept compiled; a team has far fewer automations. */
     static final int FILTER_CACHE_SIZE = 1024;
@@ -81,6 +85,10 @@ public final class TriggerEvaluator {
         String text = FilterParser.text(eventFilter);
         if (text == null) {
             return CompiledFilter.NONE;
+        }
+        if (text.length() > MAX_FILTER_CHARS) {
+            throw new InvalidFilterException("Event filter is " + text.length() + " characters; the limit is "
+                    + MAX_FILTER_CHARS + " characters");
         }
         return filters.get(new FilterKey(type, text), key -> parser.parse(type, eventFilter));
     }
