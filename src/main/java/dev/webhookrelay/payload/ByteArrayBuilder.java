@@ -1,16 +1,23 @@
 package dev.webhookrelay.payload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A growable byte array that builds the renderer's output. Not safe for concurrent use; one per render. */
+/**
+ * A byte array that builds the renderer's output and never grows past {@code limit}: a write that would pass it throws
+ * {@link TemplateRenderException} with the message given, before anything is allocated for it. Not safe for concurrent
+ * use; one per render.
+ */
 final class ByteArrayBuilder {
 
+    private final int limit;
+    private final String tooLarge;
     private byte[] bytes;
     private int size;
 
-    ByteArrayBuilder(int capacity) {
-        bytes = new byte[Math.max(16, capacity)];
+    ByteArrayBuilder(int capacity, int limit, String tooLarge) {
+        this.limit = limit;
+        this.tooLarge = tooLarge;
+        this.bytes = new byte[Math.max(16, Math.min(capacity, limit))];
     }
 
     void write(int b) {
@@ -38,13 +45,12 @@ final class ByteArrayBuilder {
         return Arrays.copyOf(bytes, size);
     }
 
-    String toUtf8String() {
-        return new String(bytes, 0, size, StandardCharsets.UTF_8);
-    }
-
     private void ensure(int extra) {
+        if (extra > limit - size) {
+            throw new TemplateRenderException(tooLarge);
+        }
         if (size + extra > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + extra));
+            bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(bytes.length * 2L, size + extra)));
         }
     }
 }

@@ -16,7 +16,8 @@ import dev.webhookrelay.secrets.Secret;
 /**
  * Renders W&B payload templates. A template must be a JSON object; its {@code ${name}} placeholders, which stand inside
  * JSON strings, are replaced by JSON-escaped values while every other byte is kept as written. Templates are limited to
- * {@value #MAX_TEMPLATE_BYTES} bytes and rendered payloads to {@value #MAX_PAYLOAD_BYTES}. Compiled templates are
+ * {@value #MAX_TEMPLATE_BYTES} bytes and rendered payloads to {@value #MAX_PAYLOAD_BYTES}, and all the payloads of one
+ * request to a {@link RenderBudget}: rendering stops as soon as the output would pass a limit. Compiled templates are
  * cached (at most {@value #CACHE_SIZE}, least recently used evicted first, and at most 8 MiB of template text), so a
  * warm function parses each template once. Safe for concurrent use.
  */
@@ -42,14 +43,30 @@ public final class TemplateRenderer {
     /**
      * Returns {@code template} rendered with the event's {@code variables} and the integration's {@code secrets}.
      *
-     * @throws TemplateRenderException if the template is not a JSON object
+     * @throws TemplateRenderException if the template is not a JSON object, or the payload would pass
+     *         {@value #MAX_PAYLOAD_BYTES} bytes (rendering stops there)
      */
     public RenderedPayload render(String template, Map<String, String> variables, Map<String, Secret> secrets) {
-        RenderedPayload rendered = compile(template).render(variables, secrets);
-        if (rendered.body().length > MAX_PAYLOAD_BYTES) {
-            throw new TemplateRenderException("Rendered payload is " + rendered.body().length
-                    + " bytes; the limit is " + MAX_PAYLOAD_BYTES + " bytes");
-        }
+        return render(template, variables, secrets, RenderBudget.of(Long.MAX_VALUE));
+    }
+
+    /**
+     * Returns {@code template} rendered with the event's {@code variables} and the integration's {@code secrets}, and
+     * takes its size from {@code budget}, the budget of every payload rendered for the same request.
+     *
+     * @throws TemplateRenderException if the template is not a JSON object, or the payload would pass
+     *         {@value #MAX_PAYLOAD_BYTES} bytes or what is left of {@code budget} (rendering stops there)
+     */
+    public RenderedPayload render(String template, Map<String, String> variables, Map<String, Secret> secrets,
+            RenderBudget budget) {
+        CompiledTemplate compiled = compile(template);
+        long left = budget.remaining();
+        RenderedPayload rendered = left < MAX_PAYLOAD_BYTES
+                ? compiled.render(variables, secrets, (int) left, "Rendered payloads of this request are over the "
+                        + "limit of " + budget.total() + " bytes in all")
+                : compiled.render(variables, secrets, MAX_PAYLOAD_BYTES, "Rendered payload is over the limit of "
+                        + MAX_PAYLOAD_BYTES + " bytes");
+        budget.spend(rendered.body().length);
         return rendered;
     }
 

@@ -22,6 +22,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class HostileSizesTest extends WithReceiver {
 
+    private static final String TEMPLATE_FIELD =
+            "automations[%d].triggeredActionConfig.genericWebhookActionInput.requestPayload";
+
     @Test
     void filterOverTheCapIsA422NamingTheFilterAndTheLimit() {
         ObjectNode automation = Requests.automation("huge-filter", "i1", "{}");
@@ -33,6 +36,39 @@ class HostileSizesTest extends WithReceiver {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("automations[0].eventFilter"))
                 .body("detail", equalTo("Event filter is 65558 characters; the limit is 65536 characters"));
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void amplifyingTemplateIsA422NamingTheTemplateAndNothingIsSent() {
+        // The case: 7,000 ${alias} of 600 KB of '<', each escaped to 6 bytes: about 25 GB if rendered whole.
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                Requests.automation("amplified", "i1", "{\"a\": \"" + "${alias}".repeat(7_000) + "\"}"));
+        ((ObjectNode) request.get("event")).put("alias", "<".repeat(600 * 1024));
+
+        post(request)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(TEMPLATE_FIELD.formatted(0)))
+                .body("detail", equalTo("Rendered payload is over the limit of 524288 bytes"));
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void payloadsOfOneRequestOverTheTotalBudgetAreA422NamingTheFirstOverIt() {
+        // Nine payloads of 512,008 bytes, each under its own limit: the ninth passes 4 MiB in all.
+        ObjectNode[] automations = new ObjectNode[9];
+        for (int i = 0; i < automations.length; i++) {
+            automations[i] = Requests.automation("big-" + i, "i1",
+                    "{\"a\": \"" + "${artifact_metadata.blob}".repeat(5) + "\"}");
+        }
+        ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), automations);
+        ((ObjectNode) request.at("/event/artifact/metadata")).put("blob", "y".repeat(100 * 1024));
+
+        post(request)
+                .statusCode(422)
+                .body("errors[0].field", equalTo(TEMPLATE_FIELD.formatted(8)))
+                .body("detail", equalTo("Rendered payloads of this request are over the limit of 4194304 bytes in all"));
         assertThat(receiver.received()).isEmpty();
     }
 
