@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.dispatch.DispatchReport;
+import dev.webhookrelay.dispatch.Planner;
+import dev.webhookrelay.dispatch.Sender;
 import dev.webhookrelay.tenancy.Caller;
 import dev.webhookrelay.tenancy.Tenancy;
 
@@ -31,7 +34,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class DispatchResource {
 
     @Inject
-    Dispatcher dispatcher;
+    Planner planner;
+
+    @Inject
+    Sender sender;
 
     @Inject
     Tenancy tenancy;
@@ -66,7 +72,8 @@ public class DispatchResource {
             @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
             boolean dryRun, HttpServerRequest http) {
         tenancy.authorize(Caller.of(http), request.event().entity().name());
-        DispatchReport report = dispatcher.dispatch(request, dryRun);
+        DispatchReport report = sender.send(planner.plan(request.event(), request.integrations(), request.automations()),
+                dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);
     }

@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.dispatch.DeliveryReport;
+import dev.webhookrelay.dispatch.Planner;
+import dev.webhookrelay.dispatch.Sender;
 import dev.webhookrelay.tenancy.Caller;
 import dev.webhookrelay.tenancy.Tenancy;
 
@@ -33,11 +36,11 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "webhooks")
 public class WebhookTestResource {
 
-    /** The automation name a test delivery reports, and hashes into no delivery id: test ids are random. */
-    static final String TEST_AUTOMATION = "webhook-test";
+    @Inject
+    Planner planner;
 
     @Inject
-    Dispatcher dispatcher;
+    Sender sender;
 
     @Inject
     Tenancy tenancy;
@@ -69,11 +72,8 @@ public class WebhookTestResource {
             @Parameter(description = "Render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
             boolean dryRun, HttpServerRequest http) {
         tenancy.authorize(Caller.of(http), request.entity().name());
-        String templateField = "payload";
-        DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, request.entity().name(), request.integration(),
-                "integration", DeliveryPreparer.templateText(request.payload(), templateField), templateField,
-                DeliveryIds.of(null, TEST_AUTOMATION, request.integration().id()));
-        DeliveryReport report = dispatcher.test(job, dryRun);
+        DeliveryReport report = sender.send(planner.planTest(request.entity(), request.integration(), request.payload()),
+                dryRun).deliveries().get(0);
         return RestResponse.status(report.failed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK, report);
     }
 }

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,12 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Issue 12, destination-bound secrets, through the Lambda event path with the memory store: the seed file binds
@@ -27,7 +25,7 @@ class DestinationBoundSecretsTest extends WithReceiver {
 
     @Test
     void boundSecretsAreUsedBelowTheirDestinations() {
-        post("/v1/dispatch", bound(URI.create("http://127.0.0.1:9/allowed/hook")), true)
+        Relay.dryRun(bound(URI.create("http://127.0.0.1:9/allowed/hook")))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DRY_RUN"))
                 .body("deliveries[0].request.headers.Authorization", equalTo("Bearer ***"));
@@ -35,7 +33,7 @@ class DestinationBoundSecretsTest extends WithReceiver {
 
     @Test
     void aBoundTokenOutsideItsDestinationsIsA422NamingTheSecretAndTheUrl() {
-        post("/v1/dispatch", bound(receiver.url("/allowed/hook")), false)
+        Relay.dispatch(bound(receiver.url("/allowed/hook")))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("integrations[0].accessTokenRef"))
@@ -46,7 +44,7 @@ class DestinationBoundSecretsTest extends WithReceiver {
 
     @Test
     void aDestinationAdmitsWholePathSegmentsOnly() {
-        post("/v1/dispatch", bound(URI.create("http://127.0.0.1:9/allowed-not")), true)
+        Relay.dryRun(bound(URI.create("http://127.0.0.1:9/allowed-not")))
                 .statusCode(422)
                 .body("detail", equalTo("Secret BOUND_TOKEN may not be sent to http://127.0.0.1:9/allowed-not: it is "
                         + "bound to other destinations"));
@@ -54,7 +52,7 @@ class DestinationBoundSecretsTest extends WithReceiver {
 
     @Test
     void aRefusalShowsNeitherUserInfoNorQuery() {
-        post("/v1/dispatch", bound(URI.create("http://alice:pw@127.0.0.1:9/elsewhere?token=abc")), true)
+        Relay.dryRun(bound(URI.create("http://alice:pw@127.0.0.1:9/elsewhere?token=abc")))
                 .statusCode(422)
                 .body("detail", equalTo("Secret BOUND_TOKEN may not be sent to http://127.0.0.1:9/elsewhere: it is "
                         + "bound to other destinations"));
@@ -66,8 +64,8 @@ class DestinationBoundSecretsTest extends WithReceiver {
         ObjectNode integration = Requests.integration("i1", receiver.url("/hook"));
         integration.put("secretRef", "BOUND_SIGNING_SECRET");
 
-        post("/v1/dispatch", Requests.dispatch(integration,
-                Requests.automation("a", "i1", "{\"s\": \"${BOUND_SIGNING_SECRET}\"}")), false)
+        Relay.dispatch(Requests.dispatch(integration,
+                Requests.automation("a", "i1", "{\"s\": \"${BOUND_SIGNING_SECRET}\"}")))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("integrations[0].secretRef"))
                 .body("detail", equalTo("Secret BOUND_SIGNING_SECRET may not be sent to " + receiver.url("/hook")
@@ -81,7 +79,7 @@ class DestinationBoundSecretsTest extends WithReceiver {
         test.putObject("entity").put("name", "tiny-ml");
         test.set("integration", bound(receiver.url("/hook")).get("integrations").get(0));
 
-        post("/v1/webhooks/test", test, false)
+        Relay.testWebhook(test)
                 .statusCode(422)
                 .body("errors[0].field", equalTo("integration.accessTokenRef"));
         assertThat(receiver.received()).isEmpty();
@@ -94,15 +92,5 @@ class DestinationBoundSecretsTest extends WithReceiver {
         integration.put("accessTokenRef", "BOUND_TOKEN");
         integration.put("secretRef", "BOUND_SIGNING_SECRET");
         return request;
-    }
-
-    private static ValidatableResponse post(String path, ObjectNode body, boolean dryRun) {
-        return given()
-                .contentType(ContentType.JSON)
-                .queryParam("dryRun", dryRun)
-                .body(body.toString())
-                .when()
-                .post(path)
-                .then();
     }
 }

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
@@ -10,13 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Issue 12: with {@code relay.secrets.require-destinations=true}, only secrets bound to destinations are used. */
 @QuarkusTest
@@ -32,7 +30,7 @@ class RequireDestinationsTest {
 
     @Test
     void aSecretWithoutDestinationsIsA422() {
-        dryRun(Requests.githubDispatch(URI.create("http://127.0.0.1:9/allowed/hook")))
+        Relay.dryRun(Requests.githubDispatch(URI.create("http://127.0.0.1:9/allowed/hook")))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("integrations[0].accessTokenRef"))
                 .body("detail", equalTo("Secret GITHUB_TOKEN names no destinations, and "
@@ -46,18 +44,8 @@ class RequireDestinationsTest {
         integration.put("accessTokenRef", "BOUND_TOKEN");
         integration.put("secretRef", "BOUND_SIGNING_SECRET");
 
-        dryRun(request)
+        Relay.dryRun(request)
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DRY_RUN"));
-    }
-
-    private static ValidatableResponse dryRun(ObjectNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .queryParam("dryRun", true)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
     }
 }

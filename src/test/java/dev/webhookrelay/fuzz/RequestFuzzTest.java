@@ -450,7 +450,6 @@ class RequestFuzzTest extends WithReceiver {
         return request;
     }
 
-
     /** Returns the test log so far, rotated files included, as .ci/run scans it. */
     private static String logs() throws Exception {
         StringBuilder logged = new StringBuilder();
