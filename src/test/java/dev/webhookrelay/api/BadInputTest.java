@@ -188,11 +188,11 @@ class BadInputTest extends WithReceiver {
         ((ObjectNode) request.at("/event/artifact/metadata")).put("padding", "x".repeat(padding));
         String event = ApiGatewayEvents.post("/v1/dispatch", request.toString()); // No Content-Length header.
 
-        JsonNode response = ApiGatewayEvents.invoke(event);
+        JsonNode response = Relay.invoke(event);
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(413);
         assertThat(response.at("/headers/Content-Type").asText()).startsWith("application/problem+json");
-        assertThat(ApiGatewayEvents.body(response).get("detail").asText())
+        assertThat(Relay.body(response).get("detail").asText())
                 .isEqualTo("Request body is over the limit of 1048576 bytes (1 MiB)");
         assertNothingSent();
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.ApiGatewayEvents;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
@@ -42,17 +43,17 @@ class TenancyTest extends WithReceiver {
 
     @Test
     void anAssumedRoleSessionActsForTheEntityOfItsRole() {
-        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_TINY_SESSION));
+        JsonNode response = Relay.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_TINY_SESSION));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
-        assertThat(ApiGatewayEvents.body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(Relay.body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
         assertThat(receiver.takeRequest(Duration.ofSeconds(5)).header("Authorization"))
                 .isEqualTo("Bearer tok-7f3a9c-never-show-me");
     }
 
     @Test
     void anotherRoleIsA403NamingTheEntityAndNothingIsSent() {
-        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION));
+        JsonNode response = Relay.invoke(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
         assertThat(receiver.received()).isEmpty();
@@ -60,7 +61,7 @@ class TenancyTest extends WithReceiver {
 
     @Test
     void aRequestWithoutIdentityIsA403() {
-        JsonNode response = ApiGatewayEvents.invoke(dispatchEvent());
+        JsonNode response = Relay.invoke(dispatchEvent());
 
         assertForbidden(response, "The request carries no caller identity (IAM principal or API key), so it may not "
                 + "act for entity tiny-ml");
@@ -72,7 +73,7 @@ class TenancyTest extends WithReceiver {
         String event = ApiGatewayEvents.withQuery(ApiGatewayEvents.signedBy(dispatchEvent(), TEAM_OTHER_SESSION),
                 "dryRun=true");
 
-        assertForbidden(ApiGatewayEvents.invoke(event),
+        assertForbidden(Relay.invoke(event),
                 "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
     }
 
@@ -82,7 +83,7 @@ class TenancyTest extends WithReceiver {
         test.putObject("entity").put("name", "tiny-ml");
         test.set("integration", Requests.integration("SW50ZWdyYXRpb246MQ==", receiver.url("/hook")));
 
-        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(
+        JsonNode response = Relay.invoke(ApiGatewayEvents.signedBy(
                 ApiGatewayEvents.post("/v1/webhooks/test", test.toString()), TEAM_OTHER_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
@@ -92,7 +93,7 @@ class TenancyTest extends WithReceiver {
     /** other-team has no SIGNING_SECRET: were its secrets resolved first, this would be a 422. */
     @Test
     void theCallerIsCheckedBeforeAnySecretIsResolved() {
-        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_TINY_SESSION));
+        JsonNode response = Relay.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_TINY_SESSION));
 
         assertForbidden(response, "Principal arn:aws:iam::123456789012:role/team-tiny may not act for entity other-team");
     }
@@ -100,10 +101,10 @@ class TenancyTest extends WithReceiver {
     /** The mapping names team-other's role with its path, which its session ARN does not carry. */
     @Test
     void aRoleMappedWithItsPathActsForItsEntity() {
-        JsonNode response = ApiGatewayEvents.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_OTHER_SESSION));
+        JsonNode response = Relay.invoke(ApiGatewayEvents.signedBy(otherTeamEvent(), TEAM_OTHER_SESSION));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(422);
-        assertThat(ApiGatewayEvents.body(response).get("detail").asText())
+        assertThat(Relay.body(response).get("detail").asText())
                 .isEqualTo("Secret SIGNING_SECRET is not defined for entity other-team");
     }
 
@@ -113,7 +114,7 @@ class TenancyTest extends WithReceiver {
         ((ObjectNode) event.get("headers")).put("x-amzn-iam-userarn", TEAM_TINY_SESSION)
                 .put("userarn", TEAM_TINY_SESSION);
 
-        assertThat(ApiGatewayEvents.invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(Relay.invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
     }
 
     /** Returns the dispatch event of the sample request, for entity other-team. */
@@ -130,7 +131,7 @@ class TenancyTest extends WithReceiver {
     private static void assertForbidden(JsonNode response, String detail) {
         assertThat(response.get("statusCode").asInt()).isEqualTo(403);
         assertThat(response.at("/headers/Content-Type").asText()).startsWith("application/problem+json");
-        JsonNode problem = ApiGatewayEvents.body(response);
+        JsonNode problem = Relay.body(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:webhook-relay:problem:forbidden");
         assertThat(problem.get("detail").asText()).isEqualTo(detail);
     }

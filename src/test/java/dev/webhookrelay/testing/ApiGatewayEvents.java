@@ -1,12 +1,6 @@
 package dev.webhookrelay.testing;
 
-import static io.restassured.RestAssured.given;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
-import io.restassured.http.ContentType;
 
 /** API Gateway HTTP API events (payload format 2.0), as AWS hands them to the function. */
 public final class ApiGatewayEvents {
@@ -45,26 +39,6 @@ public final class ApiGatewayEvents {
         ObjectNode parsed = (ObjectNode) Requests.parse(event);
         parsed.put("rawQueryString", query);
         return parsed.toString();
-    }
-
-    /**
-     * Returns the API Gateway response of the function under test to {@code event}, handed to it through the mock
-     * Lambda event server as AWS would.
-     */
-    public static JsonNode invoke(String event) {
-        return Requests.parse(given()
-                .contentType(ContentType.JSON)
-                .body(event)
-                .when()
-                .post(AmazonLambdaApi.API_BASE_PATH_TEST)
-                .then()
-                .statusCode(200)
-                .extract().asString());
-    }
-
-    /** Returns the body of the API Gateway {@code response}, parsed as JSON. */
-    public static JsonNode body(JsonNode response) {
-        return Requests.parse(response.get("body").asText());
     }
 
     /** Returns the event of a JSON {@code POST} of {@code body} to {@code path}. */

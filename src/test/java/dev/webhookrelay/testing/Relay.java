@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -34,6 +35,19 @@ public final class Relay {
     /** Returns the response to {@code POST /v1/webhooks/test} of {@code request}. */
     public static ValidatableResponse testWebhook(JsonNode request) {
         return post("/v1/webhooks/test", request.toString());
+    }
+
+    /**
+     * Returns the API Gateway response to {@code event} ({@link ApiGatewayEvents}), handed to the function through the
+     * mock Lambda event server as AWS hands it over.
+     */
+    public static JsonNode invoke(String event) {
+        return Requests.parse(post(AmazonLambdaApi.API_BASE_PATH_TEST, event).statusCode(200).extract().asString());
+    }
+
+    /** Returns the body of the API Gateway {@code response}, parsed as JSON. */
+    public static JsonNode body(JsonNode response) {
+        return Requests.parse(response.get("body").asText());
     }
 
     private static ValidatableResponse post(String path, String body) {
