@@ -58,8 +58,11 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class Deliverer {
 
-    /** How much of a response body a report keeps. */
-    public static final int RESPONSE_CAPTURE_BYTES = 4096;
+    /**
+     * How much of a response body is captured: twice the 4 KiB a report shows, so that a secret the target echoes across
+     * that boundary is still seen whole, and redacted, before the body is cut.
+     */
+    public static final int RESPONSE_CAPTURE_BYTES = 8192;
 
     private final DeliveryConfig config;
     private final EgressGuard guard;

@@ -123,7 +123,7 @@ public final class Sender {
     private Finished finish(PreparedDelivery prepared, DeliveryResult result, Outcome outcome, long started) {
         List<Attempt> attempts = result.attempts().stream()
                 .map(a -> new Attempt(a.statusCode(), a.durationMs(), prepared.redact(a.error()),
-                        prepared.redact(a.responseBody())))
+                        prepared.redactResponse(a.responseBody())))
                 .toList();
         DeliveryReport report = new DeliveryReport(prepared.automation(), prepared.integration(), outcome,
                 prepared.redact(result.reason()), prepared.deliveryId(), prepared.warnings(), prepared.reported(),
