@@ -112,7 +112,8 @@ final class DeliveryPreparer {
         warnings.addAll(TargetLimits.warnings(url, payload.body()));
         return new PreparedDelivery(job.automation(), integration.displayName(), job.deliveryId(), warnings,
                 new OutboundRequest(url, headers, payload.body()),
-                new ReportedRequest(UrlText.withoutUserInfo(url.toString()), reportedHeaders, payload.redactedBody()), List.copyOf(used));
+                new ReportedRequest(UrlText.withoutUserInfo(url.toString()), reportedHeaders, payload.redactedBody(),
+                        payload.body().length, false), List.copyOf(used));
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Sender {
         if (plan.metered() && !dryRun) {
             metrics.record(finished.stream().map(Finished::sample).toList());
         }
-        return new DispatchReport(finished.stream().map(Finished::report).toList());
+        return ReportLimits.fit(finished.stream().map(Finished::report).toList());
     }
 
     /** One automation being sent: its delivery (null when skipped, which is finished already) and how it ends. */
