@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -8,13 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Issue 12: requests sized to exhaust the function get a 422 naming the field, and nothing is sent.
@@ -31,7 +29,7 @@ class HostileSizesTest extends WithReceiver {
         String padding = "y".repeat(TriggerEvaluator.MAX_FILTER_CHARS);
         automation.put("eventFilter", "{\"$or\":[{\"alias\":\"" + padding + "\"}]}");
 
-        post(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), automation))
+        Relay.dispatch(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), automation))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("automations[0].eventFilter"))
@@ -46,7 +44,7 @@ class HostileSizesTest extends WithReceiver {
                 Requests.automation("amplified", "i1", "{\"a\": \"" + "${alias}".repeat(7_000) + "\"}"));
         ((ObjectNode) request.get("event")).put("alias", "<".repeat(600 * 1024));
 
-        post(request)
+        Relay.dispatch(request)
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo(TEMPLATE_FIELD.formatted(0)))
@@ -65,19 +63,10 @@ class HostileSizesTest extends WithReceiver {
         ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), automations);
         ((ObjectNode) request.at("/event/artifact/metadata")).put("blob", "y".repeat(100 * 1024));
 
-        post(request)
+        Relay.dispatch(request)
                 .statusCode(422)
                 .body("errors[0].field", equalTo(TEMPLATE_FIELD.formatted(8)))
                 .body("detail", equalTo("Rendered payloads of this request are over the limit of 4194304 bytes in all"));
         assertThat(receiver.received()).isEmpty();
-    }
-
-    private static ValidatableResponse post(ObjectNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
     }
 }
