@@ -90,7 +90,8 @@ class Dispatcher {
             DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
-                plans.add(new Plan(preparer.prepare(job, variables, memo), null));
+                plans.add(new Plan(preparer.prepare(job,
+                        EventVariables.forAutomation(variables, automation.name(), verdict.metric()), memo), null));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
                 plans.add(new Plan(null, new Finished(new DeliveryReport(automation.name(), integration.displayName(),
