@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,9 @@ import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.Integration;
 import dev.webhookrelay.payload.EventVariables;
+import dev.webhookrelay.runwindow.RunWindowKey;
+import dev.webhookrelay.runwindow.RunWindows;
+import dev.webhookrelay.state.StateStoreException;
 import dev.webhookrelay.trigger.InvalidFilterException;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 import dev.webhookrelay.trigger.Verdict;
@@ -64,6 +68,9 @@ class Dispatcher {
     @Inject
     DispatchMetrics metrics;
 
+    @Inject
+    RunWindows windows;
+
     /** Returns the report of dispatching {@code request}'s event to its automations. */
     DispatchReport dispatch(DispatchRequest request, boolean dryRun) {
         Deadline deadline = Deadline.after(config.deadline());
@@ -91,14 +98,15 @@ class Dispatcher {
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
                 plans.add(new Plan(preparer.prepare(job,
-                        EventVariables.forAutomation(variables, automation.name(), verdict.metric()), memo), null));
+                        EventVariables.forAutomation(variables, automation.name(), verdict.metric()), memo),
+                        window(event, automation), null));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
-                plans.add(new Plan(null, new Finished(new DeliveryReport(automation.name(), integration.displayName(),
-                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of()),
-                        hostOf(integration.urlEndpoint()), 0)));
+                plans.add(new Plan(null, null, skipped(automation.name(), integration.displayName(), verdict.reason(),
+                        deliveryId, hostOf(integration.urlEndpoint()))));
             }
         }
+        plans = claimWindows(plans, dryRun);
 
         List<CompletableFuture<Finished>> sends = new ArrayList<>();
         long sending = System.nanoTime();
@@ -113,8 +121,60 @@ class Dispatcher {
         return new DispatchReport(finished.stream().map(Finished::report).toList());
     }
 
-    /** One automation after the checks: a delivery to send, or a skipped automation, already finished. */
-    private record Plan(PreparedDelivery prepared, Finished skipped) {
+    /**
+     * One automation after the checks: a delivery to send, with the once-per-run {@code window} it needs (null for
+     * artifact events), or a skipped automation, already finished.
+     */
+    private record Plan(PreparedDelivery prepared, RunWindowKey window, Finished skipped) {
+    }
+
+    /** Returns the once-per-run window {@code automation} needs to fire for {@code event}, or null when none. */
+    private RunWindowKey window(Event event, Automation automation) {
+        if (!event.eventType().isRunEvent() || !windows.enabled()) {
+            return null;
+        }
+        return RunWindowKey.of(event, automation).orElseThrow(() -> new InvalidRequestException("event.run.id",
+                "is required for run events: an automation fires at most once per run (relay.run-window.enabled)"));
+    }
+
+    /**
+     * Returns {@code plans} with each delivery whose once-per-run window is held turned into a skip. A real dispatch
+     * claims the windows of the others; a dry run only reads them. When the store fails, the windows this call claimed
+     * are given back and the failure propagates: nothing is sent.
+     */
+    private List<Plan> claimWindows(List<Plan> plans, boolean dryRun) {
+        List<Plan> claimed = new ArrayList<>(plans.size());
+        List<RunWindowKey> taken = new ArrayList<>();
+        try {
+            for (Plan plan : plans) {
+                if (plan.window() == null) {
+                    claimed.add(plan);
+                    continue;
+                }
+                PreparedDelivery prepared = plan.prepared();
+                Optional<String> held = dryRun ? windows.held(plan.window())
+                        : windows.claim(plan.window(), prepared.automation(), prepared.integration());
+                if (held.isPresent()) {
+                    claimed.add(new Plan(null, null, skipped(prepared.automation(), prepared.integration(), held.get(),
+                            prepared.deliveryId(), prepared.request().url().getHost())));
+                } else {
+                    taken.add(plan.window());
+                    claimed.add(plan);
+                }
+            }
+        } catch (StateStoreException e) {
+            if (!dryRun) {
+                taken.forEach(windows::release);
+            }
+            throw e;
+        }
+        return claimed;
+    }
+
+    private static Finished skipped(String automation, String integration, String reason, String deliveryId,
+            String host) {
+        return new Finished(new DeliveryReport(automation, integration, Outcome.SKIPPED, reason, deliveryId, List.of(),
+                null, List.of()), host, 0);
     }
 
     /** One automation at the end: its report, its target's host, and how long its delivery took. */
@@ -137,7 +197,7 @@ class Dispatcher {
         PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(job.entity()),
                 new DeliveryPreparer.SecretMemo());
         long sending = System.nanoTime();
-        return await(List.of(send(prepared, dryRun, deadline)), List.of(new Plan(prepared, null)), deadline, sending)
+        return await(List.of(send(prepared, dryRun, deadline)), List.of(new Plan(prepared, null, null)), deadline, sending)
                 .get(0).report();
     }
 

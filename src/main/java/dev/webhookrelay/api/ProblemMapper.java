@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.webhookrelay.secrets.SecretStoreException;
+import dev.webhookrelay.state.StateStoreException;
 
 /**
  * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 422 for one
@@ -68,9 +69,19 @@ class ProblemMapper {
             return problem(422, "secret-access-denied", "Secret cannot be read", e.getMessage(), null);
         }
         LOG.warnf("Secret store unavailable for %s: %s", e.ref(), e.getMessage());
+        return unavailable("secret-store-unavailable", "Secret store unavailable", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> stateStore(StateStoreException e) {
+        LOG.warnf("State store unavailable: %s", e.getMessage());
+        return unavailable("state-store-unavailable", "State store unavailable", e.getMessage());
+    }
+
+    /** Returns a 503 that asks the caller to retry in a few seconds: a store the relay needs did not answer. */
+    private static RestResponse<Problem> unavailable(String type, String title, String detail) {
         return RestResponse.ResponseBuilder.<Problem> create(503)
-                .entity(new Problem(TYPE_PREFIX + "secret-store-unavailable", "Secret store unavailable", 503,
-                        e.getMessage() + "; nothing was sent, retry later", null))
+                .entity(new Problem(TYPE_PREFIX + type, title, 503, detail + "; nothing was sent, retry later", null))
                 .type(Problem.MEDIA_TYPE).header("Retry-After", "5").build();
     }
 
