@@ -4,6 +4,7 @@ import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -51,7 +52,7 @@ class OncePerRunStoreDownTest extends WithReceiver {
                 .statusCode(503)
                 .header("Retry-After", "5")
                 .contentType("application/problem+json")
-                .body("title", equalTo("State store unavailable"))
+                .body("type", endsWith(":state-store-unavailable"))
                 .body("detail", startsWith("DynamoDB table webhook-relay-deliveries could not write delivery"));
         assertThat(receiver.received()).isEmpty();
     }
