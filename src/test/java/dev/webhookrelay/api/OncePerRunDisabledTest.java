@@ -1,8 +1,8 @@
 package dev.webhookrelay.api;
 
+import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -15,7 +15,6 @@ import dev.webhookrelay.testing.WithReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /** Issue 14: {@code relay.run-window.enabled=false} lets every matching run event fire. */
 @QuarkusTest
@@ -31,15 +30,8 @@ class OncePerRunDisabledTest extends WithReceiver {
 
     @Test
     void everyMatchingRunEventFires() {
-        String request = runMetricRequest("off-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9)
-                .toString();
         for (int i = 0; i < 2; i++) {
-            given()
-                    .contentType(ContentType.JSON)
-                    .body(request)
-                    .when()
-                    .post("/v1/dispatch")
-                    .then()
+            dispatch(runMetricRequest("off-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9), "")
                     .statusCode(200)
                     .body("deliveries[0].outcome", equalTo("DELIVERED"));
         }

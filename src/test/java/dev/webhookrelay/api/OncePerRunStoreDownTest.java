@@ -1,8 +1,8 @@
 package dev.webhookrelay.api;
 
+import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +18,6 @@ import dev.webhookrelay.testing.WithReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 14: when the state store that keeps the once-per-run windows cannot be reached, a run event that would fire is
@@ -42,13 +41,7 @@ class OncePerRunStoreDownTest extends WithReceiver {
 
     @Test
     void aRunEventThatWouldFireIsA503AndNothingIsSent() {
-        given()
-                .contentType(ContentType.JSON)
-                .body(runMetricRequest("down-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9)
-                        .toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        dispatch(runMetricRequest("down-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9), "")
                 .statusCode(503)
                 .header("Retry-After", "5")
                 .contentType("application/problem+json")
@@ -59,12 +52,7 @@ class OncePerRunStoreDownTest extends WithReceiver {
 
     @Test
     void anArtifactEventNeedsNoWindowAndIsDelivered() {
-        given()
-                .contentType(ContentType.JSON)
-                .body(Requests.githubDispatch(receiver.url("/hook")).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        dispatch(Requests.githubDispatch(receiver.url("/hook")), "")
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
         assertThat(receiver.received()).hasSize(1);

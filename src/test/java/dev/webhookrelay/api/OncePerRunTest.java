@@ -1,8 +1,8 @@
 package dev.webhookrelay.api;
 
+import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -26,9 +26,6 @@ import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Issue 14, end to end through the Lambda event path: an automation on run events fires at most once per run in 24
@@ -118,7 +115,7 @@ class OncePerRunTest extends WithReceiver {
 
     @Test
     void twoConcurrentDispatchesOfOneRunFireOnce() throws Exception {
-        String request = runMetricRequest("race-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9).toString();
+        ObjectNode request = runMetricRequest("race-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -126,14 +123,7 @@ class OncePerRunTest extends WithReceiver {
             for (int i = 0; i < 2; i++) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return JsonPath.from(given()
-                            .contentType(ContentType.JSON)
-                            .body(request)
-                            .when()
-                            .post("/v1/dispatch")
-                            .then()
-                            .statusCode(200)
-                            .extract().asString()).getString("deliveries[0].outcome");
+                    return dispatch(request, "").statusCode(200).extract().<String> path("deliveries[0].outcome");
                 }));
             }
             start.countDown();
@@ -172,14 +162,5 @@ class OncePerRunTest extends WithReceiver {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("event.run.id"));
         assertThat(receiver.received()).isEmpty();
-    }
-
-    private static ValidatableResponse dispatch(ObjectNode request, String query) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch" + query)
-                .then();
     }
 }

@@ -147,11 +147,16 @@ class WandbParityTest extends WithReceiver {
     }
 
     private static ValidatableResponse dispatch(ObjectNode request) {
+        return dispatch(request, "");
+    }
+
+    /** Returns the response to POSTing {@code request} to {@code /v1/dispatch} with {@code query}, e.g. "?dryRun=true". */
+    static ValidatableResponse dispatch(ObjectNode request, String query) {
         return given()
                 .contentType(ContentType.JSON)
                 .body(request.toString())
                 .when()
-                .post("/v1/dispatch")
+                .post("/v1/dispatch" + query)
                 .then();
     }
 }
