@@ -33,7 +33,11 @@ public class RunWindows {
         this(store, config.enabled(), config.duration(), InstantSource.system());
     }
 
-    RunWindows(DeliveryStateStore store, boolean enabled, Duration duration, InstantSource clock) {
+    /**
+     * Keeps windows of {@code duration} in {@code store}, by {@code clock}, when {@code enabled}; for use outside CDI
+     * (tests, benchmarks).
+     */
+    public RunWindows(DeliveryStateStore store, boolean enabled, Duration duration, InstantSource clock) {
         this.store = Objects.requireNonNull(store, "store == null");
         this.enabled = enabled;
         this.duration = Objects.requireNonNull(duration, "duration == null");

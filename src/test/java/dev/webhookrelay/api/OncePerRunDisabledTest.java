@@ -1,8 +1,8 @@
 package dev.webhookrelay.api;
 
-import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
+import static dev.webhookrelay.testing.Relay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -31,7 +31,7 @@ class OncePerRunDisabledTest extends WithReceiver {
     @Test
     void everyMatchingRunEventFires() {
         for (int i = 0; i < 2; i++) {
-            dispatch(runMetricRequest("off-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9), "")
+            dispatch(runMetricRequest("off-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9))
                     .statusCode(200)
                     .body("deliveries[0].outcome", equalTo("DELIVERED"));
         }

@@ -1,8 +1,8 @@
 package dev.webhookrelay.api;
 
-import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
+import static dev.webhookrelay.testing.Relay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +41,7 @@ class OncePerRunStoreDownTest extends WithReceiver {
 
     @Test
     void aRunEventThatWouldFireIsA503AndNothingIsSent() {
-        dispatch(runMetricRequest("down-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9), "")
+        dispatch(runMetricRequest("down-1", "RUNNING", "acc-above", threshold(null, 1, "$gt", 0.5), 0.9))
                 .statusCode(503)
                 .header("Retry-After", "5")
                 .contentType("application/problem+json")
@@ -52,7 +52,7 @@ class OncePerRunStoreDownTest extends WithReceiver {
 
     @Test
     void anArtifactEventNeedsNoWindowAndIsDelivered() {
-        dispatch(Requests.githubDispatch(receiver.url("/hook")), "")
+        dispatch(Requests.githubDispatch(receiver.url("/hook")))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
         assertThat(receiver.received()).hasSize(1);

@@ -1,8 +1,9 @@
 package dev.webhookrelay.api;
 
-import static dev.webhookrelay.api.WandbParityTest.dispatch;
 import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static dev.webhookrelay.api.WandbParityTest.threshold;
+import static dev.webhookrelay.testing.Relay.dispatch;
+import static dev.webhookrelay.testing.Relay.dryRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -41,10 +42,10 @@ class OncePerRunTest extends WithReceiver {
 
     @Test
     void anAutomationFiresOncePerRunAndSaysWhenItMayFireAgain() {
-        dispatch(runMetricRequest("once-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("once-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
-        String reason = dispatch(runMetricRequest("once-1", "RUNNING", "acc-above", ACC_ABOVE, 0.95), "")
+        String reason = dispatch(runMetricRequest("once-1", "RUNNING", "acc-above", ACC_ABOVE, 0.95))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("SKIPPED"))
                 .body("deliveries[0].reason", matchesPattern(HELD.formatted("once-1")))
@@ -59,12 +60,12 @@ class OncePerRunTest extends WithReceiver {
 
     @Test
     void otherRunsAndOtherAutomationsHaveTheirOwnWindows() {
-        dispatch(runMetricRequest("own-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "").statusCode(200);
+        dispatch(runMetricRequest("own-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9)).statusCode(200);
 
-        dispatch(runMetricRequest("own-2", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("own-2", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
-        dispatch(runMetricRequest("own-1", "RUNNING", "acc-above-too", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("own-1", "RUNNING", "acc-above-too", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
         assertThat(receiver.received()).hasSize(3);
@@ -77,8 +78,8 @@ class OncePerRunTest extends WithReceiver {
         ObjectNode renamed = runMetricRequest("id-1", "RUNNING", "acc-above-renamed", ACC_ABOVE, 0.9);
         ((ObjectNode) renamed.withArray("automations").get(0)).put("id", "QXV0b21hdGlvbjox");
 
-        dispatch(first, "").statusCode(200).body("deliveries[0].outcome", equalTo("DELIVERED"));
-        dispatch(renamed, "")
+        dispatch(first).statusCode(200).body("deliveries[0].outcome", equalTo("DELIVERED"));
+        dispatch(renamed)
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("SKIPPED"))
                 .body("deliveries[0].reason", matchesPattern(HELD.formatted("id-1")));
@@ -86,13 +87,13 @@ class OncePerRunTest extends WithReceiver {
 
     @Test
     void aDryRunClaimsNothingAndShowsAHeldWindow() {
-        dispatch(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "?dryRun=true")
+        dryRun(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DRY_RUN"));
-        dispatch(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
-        dispatch(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "?dryRun=true")
+        dryRun(runMetricRequest("dry-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("SKIPPED"))
                 .body("deliveries[0].reason", matchesPattern(HELD.formatted("dry-1")));
@@ -103,10 +104,10 @@ class OncePerRunTest extends WithReceiver {
     void aFailedDeliveryKeepsItsClaim() {
         receiver.enqueue(Receiver.Response.status(400).withBody("bad payload"));
 
-        dispatch(runMetricRequest("failed-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("failed-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(502)
                 .body("deliveries[0].outcome", equalTo("FAILED"));
-        dispatch(runMetricRequest("failed-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(runMetricRequest("failed-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("SKIPPED"))
                 .body("deliveries[0].reason", matchesPattern(HELD.formatted("failed-1")));
@@ -123,7 +124,7 @@ class OncePerRunTest extends WithReceiver {
             for (int i = 0; i < 2; i++) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return dispatch(request, "").statusCode(200).extract().<String> path("deliveries[0].outcome");
+                    return dispatch(request).statusCode(200).extract().<String> path("deliveries[0].outcome");
                 }));
             }
             start.countDown();
@@ -146,8 +147,8 @@ class OncePerRunTest extends WithReceiver {
         ((ObjectNode) broken.at("/triggeredActionConfig/genericWebhookActionInput")).put("requestPayload", "[1]");
         rejected.withArray("automations").add(broken);
 
-        dispatch(rejected, "").statusCode(422);
-        dispatch(runMetricRequest("rejected-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9), "")
+        dispatch(rejected).statusCode(422);
+        dispatch(runMetricRequest("rejected-1", "RUNNING", "acc-above", ACC_ABOVE, 0.9))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
     }
@@ -157,7 +158,7 @@ class OncePerRunTest extends WithReceiver {
         ObjectNode request = runMetricRequest("no-id", "RUNNING", "acc-above", ACC_ABOVE, 0.9);
         ((ObjectNode) request.at("/event/run")).remove("id");
 
-        dispatch(request, "")
+        dispatch(request)
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("event.run.id"));

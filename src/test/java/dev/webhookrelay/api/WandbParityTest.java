@@ -1,6 +1,6 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.webhookrelay.testing.Relay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,8 +20,6 @@ import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Issue 14, end to end through the Lambda event path: W&B's template variables by W&B's names, killed runs, and the
@@ -144,19 +142,5 @@ class WandbParityTest extends WithReceiver {
             array.add(value);
         }
         return request;
-    }
-
-    private static ValidatableResponse dispatch(ObjectNode request) {
-        return dispatch(request, "");
-    }
-
-    /** Returns the response to POSTing {@code request} to {@code /v1/dispatch} with {@code query}, e.g. "?dryRun=true". */
-    static ValidatableResponse dispatch(ObjectNode request, String query) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch" + query)
-                .then();
     }
 }
