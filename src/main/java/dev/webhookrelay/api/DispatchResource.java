@@ -72,8 +72,8 @@ public class DispatchResource {
             @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
             boolean dryRun, HttpServerRequest http) {
         tenancy.authorize(Caller.of(http), request.event().entity().name());
-        DispatchReport report = sender.send(planner.plan(request.event(), request.integrations(), request.automations()),
-                dryRun);
+        DispatchReport report = sender.send(planner.plan(request.event(), request.integrations(), request.automations(),
+                dryRun), dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);
     }

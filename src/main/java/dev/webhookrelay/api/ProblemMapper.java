@@ -19,11 +19,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.webhookrelay.dispatch.InvalidRequestException;
 import dev.webhookrelay.secrets.SecretStoreException;
+import dev.webhookrelay.state.StateStoreException;
 import dev.webhookrelay.tenancy.TenancyException;
 
 /**
  * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 403 for a
- * caller that may not act for the request's entity, 422 for one that cannot be carried out, 503 when the secret store cannot answer, 500 (with no detail) for a bug. Messages name
+ * caller that may not act for the request's entity, 422 for one that cannot be carried out, 503 when the secret store
+ * or the status store cannot answer, 500 (with no detail) for a bug. Messages name
  * fields and secrets, never secret values.
  */
 class ProblemMapper {
@@ -80,9 +82,20 @@ class ProblemMapper {
             return problem(422, "secret-access-denied", "Secret cannot be read", e.getMessage(), null);
         }
         LOG.warnf("Secret store unavailable for %s: %s", e.ref(), e.getMessage());
+        return unavailable("secret-store-unavailable", "Secret store unavailable",
+                e.getMessage() + "; nothing was sent, retry later");
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> stateStore(StateStoreException e) {
+        LOG.warnf("Delivery status store unavailable: %s", e.getMessage());
+        return unavailable("state-store-unavailable", "Delivery status store unavailable",
+                e.getMessage() + "; retry later");
+    }
+
+    private static RestResponse<Problem> unavailable(String type, String title, String detail) {
         return RestResponse.ResponseBuilder.<Problem> create(503)
-                .entity(new Problem(TYPE_PREFIX + "secret-store-unavailable", "Secret store unavailable", 503,
-                        e.getMessage() + "; nothing was sent, retry later", null))
+                .entity(new Problem(TYPE_PREFIX + type, title, 503, detail, null))
                 .type(Problem.MEDIA_TYPE).header("Retry-After", "5").build();
     }
 

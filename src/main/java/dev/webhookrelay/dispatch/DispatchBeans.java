@@ -8,6 +8,7 @@ import dev.webhookrelay.delivery.Deliverer;
 import dev.webhookrelay.delivery.DeliveryConfig;
 import dev.webhookrelay.metrics.DispatchMetrics;
 import dev.webhookrelay.secrets.DestinationPolicy;
+import dev.webhookrelay.runwindow.RunWindows;
 import dev.webhookrelay.secrets.SecretStore;
 
 /** The CDI wiring of the dispatch flow: one {@link Planner} and one {@link Sender}, built from their beans. */
@@ -16,8 +17,8 @@ class DispatchBeans {
 
     @Produces
     @Singleton
-    Planner planner(SecretStore store, DestinationPolicy destinations, DeliveryConfig config) {
-        return new Planner(store, destinations, config.deadline());
+    Planner planner(SecretStore store, DestinationPolicy destinations, RunWindows windows, DeliveryConfig config) {
+        return new Planner(store, destinations, windows, config.deadline());
     }
 
     @Produces

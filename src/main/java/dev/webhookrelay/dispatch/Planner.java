@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,8 +15,11 @@ import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.Integration;
 import dev.webhookrelay.payload.EventVariables;
+import dev.webhookrelay.runwindow.RunWindowKey;
+import dev.webhookrelay.runwindow.RunWindows;
 import dev.webhookrelay.secrets.DestinationPolicy;
 import dev.webhookrelay.secrets.SecretStore;
+import dev.webhookrelay.state.StateStoreException;
 import dev.webhookrelay.trigger.InvalidFilterException;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 import dev.webhookrelay.trigger.Verdict;
@@ -24,7 +28,9 @@ import dev.webhookrelay.trigger.Verdict;
  * The first half of a dispatch: checks a request and decides, for every automation, whether it fires; renders and
  * signs what each one that fires would send ({@link Planned.Send}), and finishes each one that does not
  * ({@link Planned.Skip}). Any bad input is an {@link InvalidRequestException} naming the field, thrown before anything
- * is sent: the planner sends nothing. A {@link Sender} sends the plan. Safe for concurrent use if its secret store is.
+ * is sent: the planner sends nothing. Last, once every automation has passed its checks, an automation on run events
+ * that fires claims its once-per-run window ({@link RunWindows}); one whose window is held is skipped. A {@link Sender}
+ * sends the plan. Safe for concurrent use if its secret store and state store are.
  */
 public final class Planner {
 
@@ -33,25 +39,30 @@ public final class Planner {
 
     private final TriggerEvaluator triggers = new TriggerEvaluator();
     private final DeliveryPreparer preparer;
+    private final RunWindows windows;
     private final Duration budget;
 
     /**
-     * Resolves secrets from {@code store} and sends each only where {@code destinations} allows; each plan must be sent
-     * within {@code budget} of its start.
+     * Resolves secrets from {@code store}, sends each only where {@code destinations} allows, and keeps once-per-run
+     * windows in {@code windows}; each plan must be sent within {@code budget} of its start.
      */
-    public Planner(SecretStore store, DestinationPolicy destinations, Duration budget) {
+    public Planner(SecretStore store, DestinationPolicy destinations, RunWindows windows, Duration budget) {
         this.preparer = new DeliveryPreparer(Objects.requireNonNull(store, "store == null"),
                 Objects.requireNonNull(destinations, "destinations == null"));
+        this.windows = Objects.requireNonNull(windows, "windows == null");
         this.budget = Objects.requireNonNull(budget, "budget == null");
     }
 
     /**
      * Returns the plan of dispatching {@code event} to {@code automations}, which name their integration among
-     * {@code integrations}; one automation and its integration plan one delivery.
+     * {@code integrations}; one automation and its integration plan one delivery. The plan of a {@code dryRun} claims
+     * no once-per-run window: it only reads them.
      *
      * @throws InvalidRequestException if any automation cannot be carried out
+     * @throws dev.webhookrelay.state.StateStoreException if the store of the once-per-run windows cannot answer;
+     *         the windows this plan claimed are given back
      */
-    public Plan plan(Event event, List<Integration> integrations, List<Automation> automations) {
+    public Plan plan(Event event, List<Integration> integrations, List<Automation> automations, boolean dryRun) {
         Deadline deadline = Deadline.after(budget);
         Map<String, Integer> integrationIndex = indexIntegrations(integrations);
         Map<String, String> variables = EventVariables.of(event);
@@ -74,14 +85,15 @@ public final class Planner {
             DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
-                planned.add(new Planned.Send(preparer.prepare(job, variables, memo)));
+                planned.add(new Planned.Send(preparer.prepare(job,
+                        EventVariables.forAutomation(variables, automation.name(), verdict.metric()), memo),
+                        window(event, automation)));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
-                planned.add(new Planned.Skip(new DeliveryReport(automation.name(), integration.displayName(),
-                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of())));
+                planned.add(skip(automation.name(), integration.displayName(), verdict.reason(), deliveryId));
             }
         }
-        return new Plan(planned, deadline, true);
+        return new Plan(claimWindows(planned, dryRun), deadline, true);
     }
 
     /**
@@ -99,6 +111,52 @@ public final class Planner {
                 new DeliveryPreparer.SecretMemo());
         return new Plan(List.of(new Planned.Send(prepared)), deadline, false);
     }
+
+    /** Returns the once-per-run window {@code automation} needs to fire for {@code event}, or null when none. */
+    private RunWindowKey window(Event event, Automation automation) {
+        if (!event.eventType().isRunEvent() || !windows.enabled()) {
+            return null;
+        }
+        return RunWindowKey.of(event, automation).orElseThrow(() -> new InvalidRequestException("event.run.id",
+                "is required for run events: an automation fires at most once per run (relay.run-window.enabled)"));
+    }
+
+    /**
+     * Returns {@code planned} with each delivery whose once-per-run window is held turned into a skip. A real dispatch
+     * claims the windows of the others; a dry run only reads them. When the store fails, the windows this call claimed
+     * are given back and the failure propagates: nothing is sent.
+     */
+    private List<Planned> claimWindows(List<Planned> planned, boolean dryRun) {
+        List<Planned> claimed = new ArrayList<>(planned.size());
+        List<RunWindowKey> taken = new ArrayList<>();
+        try {
+            for (Planned plan : planned) {
+                if (!(plan instanceof Planned.Send send) || send.window() == null) {
+                    claimed.add(plan);
+                    continue;
+                }
+                PreparedDelivery delivery = send.delivery();
+                Optional<String> held = dryRun ? windows.held(send.window())
+                        : windows.claim(send.window(), delivery.automation(), delivery.integration());
+                if (held.isPresent()) {
+                    claimed.add(skip(delivery.automation(), delivery.integration(), held.get(), delivery.deliveryId()));
+                } else {
+                    taken.add(send.window());
+                    claimed.add(send);
+                }
+            }
+        } catch (StateStoreException e) {
+            taken.forEach(windows::release);
+            throw e;
+        }
+        return claimed;
+    }
+
+    private static Planned.Skip skip(String automation, String integration, String reason, String deliveryId) {
+        return new Planned.Skip(new DeliveryReport(automation, integration, Outcome.SKIPPED, reason, deliveryId,
+                List.of(), null, List.of()));
+    }
+
 
     private Verdict evaluate(Event event, Automation automation, String field) {
         try {

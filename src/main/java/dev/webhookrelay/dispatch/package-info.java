@@ -1,6 +1,7 @@
 /**
- * The flow of one request, CDI-free at its core: {@link dev.webhookrelay.dispatch.Planner} checks it and renders and
- * signs every delivery (sending nothing), {@link dev.webhookrelay.dispatch.Sender} sends them within the deadline and
+ * The flow of one request, CDI-free at its core: {@link dev.webhookrelay.dispatch.Planner} checks it, renders and
+ * signs every delivery and claims the once-per-run windows of run automations (sending nothing),
+ * {@link dev.webhookrelay.dispatch.Sender} sends them within the deadline and
  * reports; beside them the report types, the delivery ids, the target limits and the delivery log.
  */
 package dev.webhookrelay.dispatch;

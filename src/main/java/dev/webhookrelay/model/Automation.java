@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A W&B automation in the shape of the SDK's {@code CreateFilterTriggerInput}. {@code eventFilter} is kept as given (a
  * JSON string, as W&B stores it, or a JSON value); the trigger box interprets it. {@code enabled} defaults to true.
+ * {@code id}, W&B's id of a saved automation, is optional: when given, it rather than the name identifies the automation
+ * in its once-per-run window.
  */
 public record Automation(
+        String id,
         @NotBlank(message = "is required") String name,
         String description,
         Boolean enabled,

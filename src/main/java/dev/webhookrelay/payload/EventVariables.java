@@ -10,19 +10,27 @@ import dev.webhookrelay.model.Artifact;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.EventType;
 import dev.webhookrelay.model.NamedRef;
+import dev.webhookrelay.trigger.MetricReading;
 
 /**
  * The W&B payload variables of an event, by name without {@code ${}}. Every documented variable is present; one that
  * does not apply to the event is the empty string. {@code artifact_metadata.<KEY>} is present for each top-level metadata
- * key; a non-string metadata value is its compact JSON text.
+ * key; a non-string metadata value is its compact JSON text. The variables of one automation
+ * ({@link #forAutomation}) add its name and what its metric filter read to the event's. docs/automations.md has the
+ * table of every variable and the events that give it a value.
  */
 public final class EventVariables {
 
-    /** The variable names every event has, documented by W&B and extended by the relay. */
+    /**
+     * The variable names every event has: W&B's (its webhook page and the template variables of its automation actions)
+     * and the relay's own, {@code run_id}, {@code run_state} (W&B's {@code run_status}) and {@code metric_value} (the
+     * latest value).
+     */
     public static final List<String> NAMES = List.of(
-            "project_name", "entity_name", "event_type", "event_author", "alias", "tag", "artifact_collection_name",
-            "artifact_version", "artifact_version_string", "artifact_version_index", "run_id", "run_name",
-            "run_state", "metric_name", "metric_value");
+            "automation_name", "project_name", "entity_name", "event_type", "event_author", "alias", "tag",
+            "artifact_collection_name", "artifact_version", "artifact_version_string", "artifact_version_index",
+            "run_id", "run_name", "run_status", "run_state", "metric_name", "metric_values", "metric_value",
+            "metric_filter", "metric_filter_short", "metric_current_status");
 
     /** The prefix of the per-key metadata variables. */
     public static final String METADATA_PREFIX = "artifact_metadata.";
@@ -30,9 +38,13 @@ public final class EventVariables {
     private EventVariables() {
     }
 
-    /** Returns the variables of {@code event}. */
+    /**
+     * Returns the variables of {@code event}, shared by its automations: those of one automation
+     * ({@code automation_name}, {@code metric_filter}, {@code metric_filter_short}, {@code metric_current_status})
+     * are blank, and {@code metric_values} holds all the event's values.
+     */
     public static Map<String, String> of(Event event) {
-        Map<String, String> vars = new HashMap<>();
+        Map<String, String> vars = blank();
         Artifact artifact = event.artifact();
         String collection = artifact == null ? null : name(artifact.collection());
         vars.put("project_name", text(name(event.project())));
@@ -49,8 +61,11 @@ public final class EventVariables {
                 : artifact.versionIndex().toString());
         vars.put("run_id", event.run() == null ? "" : text(event.run().id()));
         vars.put("run_name", event.run() == null ? "" : text(event.run().displayName()));
-        vars.put("run_state", event.run() == null ? "" : text(event.run().state()));
+        String state = event.run() == null ? "" : text(event.run().state());
+        vars.put("run_status", state);
+        vars.put("run_state", state);
         vars.put("metric_name", event.metric() == null ? "" : text(event.metric().name()));
+        vars.put("metric_values", event.metric() == null ? "" : jsonArray(event.metric().values()));
         vars.put("metric_value", latestMetricValue(event));
         if (artifact != null) {
             for (Map.Entry<String, JsonNode> entry : artifact.metadata().entrySet()) {
@@ -61,15 +76,38 @@ public final class EventVariables {
     }
 
     /**
-     * Returns the variables of a delivery without an event, such as W&B's "Test webhook": every documented name, all
-     * blank but {@code entity_name}.
+     * Returns the variables of {@code automation} on an event whose variables are {@code eventVariables}: its name and,
+     * when it fired on a run metric filter, what the filter read, with {@code metric_values} narrowed to the values
+     * the filter read.
+     */
+    public static Map<String, String> forAutomation(Map<String, String> eventVariables, String automation,
+            MetricReading metric) {
+        Map<String, String> vars = new HashMap<>(eventVariables);
+        vars.put("automation_name", automation);
+        if (metric != null) {
+            vars.put("metric_filter", metric.filter());
+            vars.put("metric_filter_short", metric.filterShort());
+            vars.put("metric_current_status", metric.currentStatus());
+            vars.put("metric_values", jsonArray(metric.values()));
+        }
+        return vars;
+    }
+
+    /**
+     * Returns the variables of a delivery without an event or automation, such as W&B's "Test webhook": every
+     * documented name, all blank but {@code entity_name}.
      */
     public static Map<String, String> withoutEvent(String entityName) {
+        Map<String, String> vars = blank();
+        vars.put("entity_name", entityName);
+        return vars;
+    }
+
+    private static Map<String, String> blank() {
         Map<String, String> vars = new HashMap<>();
         for (String name : NAMES) {
             vars.put(name, "");
         }
-        vars.put("entity_name", entityName);
         return vars;
     }
 
@@ -106,6 +144,27 @@ public final class EventVariables {
         }
         Double latest = event.metric().values().get(event.metric().values().size() - 1);
         return latest == null ? "" : latest.toString();
+    }
+
+    /**
+     * Returns metric values as compact JSON, as the request gives them: {@code [0.61,0.64,"NaN",null]}, with NaN and the
+     * infinities as strings, as {@code event.metric.values} accepts them.
+     */
+    private static String jsonArray(List<Double> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (Double value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            if (value == null) {
+                json.append("null");
+            } else if (value.isNaN() || value.isInfinite()) {
+                json.append('"').append(value).append('"');
+            } else {
+                json.append(value);
+            }
+        }
+        return json.append(']').toString();
     }
 
     private static String jsonText(JsonNode value) {

@@ -5,14 +5,16 @@ import java.util.Locale;
 
 /** How a metric window is reduced to one number: W&B's {@code agg_op}. */
 enum Aggregation {
-    AVERAGE("average"),
-    MIN("minimum"),
-    MAX("maximum");
+    AVERAGE("average", "avg"),
+    MIN("minimum", "min"),
+    MAX("maximum", "max");
 
     private final String phrase;
+    private final String shortName;
 
-    Aggregation(String phrase) {
+    Aggregation(String phrase, String shortName) {
         this.phrase = phrase;
+        this.shortName = shortName;
     }
 
     /** Returns the aggregate named {@code name}, ignoring case and accepting the SDK's alias {@code AVG}, or null. */
@@ -44,6 +46,11 @@ enum Aggregation {
                 yield max;
             }
         };
+    }
+
+    /** Returns the SDK's short name of this aggregate, as in {@code RunEvent.metric("acc").avg(5)}: "avg". */
+    String shortName() {
+        return shortName;
     }
 
     /** Returns this aggregate in words, such as "average". */

@@ -10,7 +10,9 @@ import dev.webhookrelay.model.Event;
  * {@code currentWindow} values), each reduced by {@code aggregation}. Without an aggregation, the windows are the latest
  * value and the one before it, whatever their sizes. The change is {@code current - prior}, or, when
  * {@code relative}, {@code (current - prior) / |prior|} as a fraction (0.25 is 25%); the comparison is inclusive. A
- * relative change from a prior of 0 is undefined, and skips.
+ * relative change from a prior of 0 is undefined, and skips. When it fires, its reading is "average of last 3 loss values
+ * decreases by at least 25% from the average of the 3 before", "avg(loss, 3) decreases 25%" and the change with the
+ * two aggregates, "-28% (0.72 from 1)".
  */
 record ChangeRule(String name, Aggregation aggregation, int currentWindow, int priorWindow, boolean relative,
         Direction direction, double amount) implements RunRule {
@@ -48,7 +50,13 @@ record ChangeRule(String name, Aggregation aggregation, int currentWindow, int p
                     + MetricWindows.format(now) + " and the " + priorSubject() + " is " + MetricWindows.format(before));
         }
         if (direction.reaches(change, amount)) {
-            return Verdict.fire();
+            return Verdict.fire(new MetricReading(
+                    currentSubject() + " " + direction.phrase() + " by at least " + size(amount) + " from the "
+                            + priorSubject(),
+                    MetricWindows.shortSubject(aggregation, name, currentWindow) + " " + direction.verb() + " "
+                            + size(amount),
+                    size(change) + " (" + MetricWindows.format(now) + " from " + MetricWindows.format(before) + ")",
+                    values.subList(size - current - prior, size)));
         }
         return Verdict.skip(currentSubject() + " " + MetricWindows.format(now) + " vs "
                 + MetricWindows.format(before) + " for the " + priorSubject() + ": " + movement(change) + ", not "

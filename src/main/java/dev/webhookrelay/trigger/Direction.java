@@ -4,9 +4,27 @@ import java.util.Locale;
 
 /** Which way a metric must move for a change or z-score filter to fire: W&B's {@code change_dir}. */
 enum Direction {
-    INCREASE,
-    DECREASE,
-    ANY;
+    INCREASE("increases", "increases"),
+    DECREASE("decreases", "decreases"),
+    ANY("increases or decreases", "changes");
+
+    private final String phrase;
+    private final String verb;
+
+    Direction(String phrase, String verb) {
+        this.phrase = phrase;
+        this.verb = verb;
+    }
+
+    /** Returns the W&B App's words for a change in this direction, such as "increases or decreases". */
+    String phrase() {
+        return phrase;
+    }
+
+    /** Returns the verb of the SDK's text form of a change filter ({@code MetricChangeFilter.__repr__}): "changes". */
+    String verb() {
+        return verb;
+    }
 
     /**
      * Returns the direction named {@code name}, ignoring case and accepting the SDK's aliases {@code INC} and

@@ -104,6 +104,14 @@ final class MetricWindows {
         return magnitude >= 1e-6 && magnitude < 1e15 ? shown.toPlainString() : shown.toString();
     }
 
+    /**
+     * Returns what a filter reduces to one number, in the SDK's short form: "avg(acc, 5)" (as
+     * {@code RunEvent.metric("acc").avg(5)} builds it), or "acc" for the latest value.
+     */
+    static String shortSubject(Aggregation aggregation, String name, int window) {
+        return aggregation == null ? name : aggregation.shortName() + "(" + name + ", " + window + ")";
+    }
+
     /** Returns "1 acc value" or "5 acc values". */
     static String count(int n, String name) {
         return n + " " + name + (n == 1 ? " value" : " values");

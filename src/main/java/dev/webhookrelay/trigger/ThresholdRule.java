@@ -6,7 +6,8 @@ import dev.webhookrelay.model.Event;
 
 /**
  * {@code threshold_filter}: the {@code aggregation} of the last {@code window} values of metric {@code name} (or its
- * latest value, when {@code aggregation} is null, whatever the window) compared with {@code threshold}.
+ * latest value, when {@code aggregation} is null, whatever the window) compared with {@code threshold}. When it fires,
+ * its reading is "average of last 5 acc values is above 0.6", "avg(acc, 5) > 0.6" and the average, "0.636".
  */
 record ThresholdRule(String name, Aggregation aggregation, int window, Comparison comparison, double threshold)
         implements RunRule {
@@ -33,7 +34,10 @@ record ThresholdRule(String name, Aggregation aggregation, int window, Compariso
             return Verdict.skip("the " + subject() + " is undefined: the window holds both infinities");
         }
         if (comparison.test(value, threshold)) {
-            return Verdict.fire();
+            String limit = MetricWindows.format(threshold);
+            return Verdict.fire(new MetricReading(subject() + " " + comparison.phrase() + " " + limit,
+                    MetricWindows.shortSubject(aggregation, name, window) + " " + comparison.operator() + " " + limit,
+                    MetricWindows.format(value), values.subList(size - needed, size)));
         }
         return Verdict.skip(subject() + " " + MetricWindows.format(value) + " " + comparison.failsPhrase() + " "
                 + MetricWindows.format(threshold));

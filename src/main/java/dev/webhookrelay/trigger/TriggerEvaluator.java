@@ -13,9 +13,10 @@ import dev.webhookrelay.model.NamedRef;
 
 /**
  * Decides whether an event triggers an automation, as W&B would: the automation must be enabled, watch the event's
- * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, at most
- * {@value #MAX_FILTER_CHARS} characters of JSON, compiled once and cached by their text, within bounds on both the count
- * and the summed length of the cached texts (see {@code docs/automations.md} for the language and its edge cases).
+ * type, have the event in its scope, and its event filter must hold; and a run event of a killed run never triggers one.
+ * Filters are the {@code wandb} SDK's, at most {@value #MAX_FILTER_CHARS} characters of JSON, compiled once and cached by
+ * their text, within bounds on both the count and the summed length of the cached texts (see
+ * {@code docs/automations.md} for the language and its edge cases).
  *
  * <p>Instances are safe for concurrent use; one is meant to serve every request. The automation's filter is checked even
  * when the automation is disabled or watches another event type, so that a broken automation is reported rather than
@@ -37,6 +38,9 @@ public final class TriggerEvaluator {
 
     /** Distinct regexes kept compiled. */
     static final int REGEX_CACHE_SIZE = 1024;
+
+    /** The run state of a run an admin forcibly stopped. */
+    private static final String KILLED = "KILLED";
 
     private final FilterParser parser;
     private final BoundedCache<FilterKey, CompiledFilter> filters;
@@ -71,6 +75,12 @@ public final class TriggerEvaluator {
         if (!scope.fires()) {
             return scope;
         }
+        if (event.eventType().isRunEvent() && isKilled(event)) {
+            // W&B: "A run with Killed status can't trigger an automation", whatever the filter says.
+            String id = event.run().id();
+            return Verdict.skip("run " + (id == null ? "" : id + " ") + "is " + event.run().state()
+                    + "; a killed run never triggers an automation");
+        }
         try {
             return RegexGuard.bounded(() -> filter.evaluate(event));
         } catch (RegexTooExpensiveException e) {
@@ -95,6 +105,11 @@ public final class TriggerEvaluator {
 
     /** A filter's identity: the same text compiles differently for artifact and run events. */
     private record FilterKey(EventType type, String text) {
+    }
+
+    private static boolean isKilled(Event event) {
+        return event.run() != null && event.run().state() != null
+                && event.run().state().trim().equalsIgnoreCase(KILLED);
     }
 
     private static Verdict scopeVerdict(Event event, Automation automation) {

@@ -5,16 +5,20 @@ import java.util.Objects;
 /**
  * Whether an automation fires for an event and, when it does not, the reason a person can read. A reason is cut to
  * {@value #MAX_REASON_LENGTH} characters: a filter of thousands of alternatives explains each one, and a report holds a
- * reason per automation.
+ * reason per automation. An automation that fired on a run metric filter has the {@code metric} reading the filter
+ * made; otherwise {@code metric} is null.
  */
-public record Verdict(boolean fires, String reason) {
+public record Verdict(boolean fires, String reason, MetricReading metric) {
 
     /** The longest reason kept, in characters; a longer one is cut and says how long it was. */
     public static final int MAX_REASON_LENGTH = 2_000;
 
-    private static final Verdict FIRES = new Verdict(true, null);
+    private static final Verdict FIRES = new Verdict(true, null, null);
 
     public Verdict {
+        if (fires ? reason != null : metric != null) {
+            throw new IllegalArgumentException("A verdict has a reason or a metric reading, not both");
+        }
         if (!fires) {
             Objects.requireNonNull(reason, "reason == null");
             if (reason.length() > MAX_REASON_LENGTH) {
@@ -30,8 +34,13 @@ public record Verdict(boolean fires, String reason) {
         return FIRES;
     }
 
+    /** Returns the verdict of an automation that fires on a metric filter, which read {@code metric}. */
+    static Verdict fire(MetricReading metric) {
+        return new Verdict(true, null, Objects.requireNonNull(metric, "metric == null"));
+    }
+
     /** Returns the verdict of an automation skipped for {@code reason}. */
     public static Verdict skip(String reason) {
-        return new Verdict(false, reason);
+        return new Verdict(false, reason, null);
     }
 }

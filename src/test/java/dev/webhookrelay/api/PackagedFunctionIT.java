@@ -43,7 +43,7 @@ class PackagedFunctionIT {
         function = PackagedFunction.start(TARGET.resolve("function.zip"), TARGET.resolve("packaged-function"), runtime,
                 Map.of("RELAY_SECRETS_STORE", "memory",
                         "RELAY_SECRETS_SEED_FILE", SeededSecrets.FILE.toAbsolutePath().toString(),
-                        "RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32"),
+                        "RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32", "RELAY_STATE_STORE", "memory"),
                 TARGET.resolve("packaged-function.log"));
     }
 

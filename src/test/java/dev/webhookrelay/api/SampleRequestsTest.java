@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,6 +43,45 @@ class SampleRequestsTest {
     /** The outcomes a sample may end with: nothing in a sample may fail. */
     static final Set<String> FINE = Set.of("DELIVERED", "SKIPPED", "DRY_RUN");
 
+    /**
+     * What the run samples deliver: W&B's template variables of run events, rendered into {@code client_payload}
+     * (issue 14). A sample listed here must deliver exactly one request.
+     */
+    static final Map<String, Map<String, String>> RENDERED = Map.of(
+            "run-metric-threshold.json", Map.of(
+                    "automation_name", "acc-above-0.6",
+                    "run_name", "exp-7",
+                    "metric_name", "acc",
+                    "metric_values", "[0.58,0.61,0.64,0.66,0.69]",
+                    "metric_filter", "average of last 5 acc values is above 0.6",
+                    "metric_filter_short", "avg(acc, 5) > 0.6",
+                    "metric_current_status", "0.636"),
+            "run-metric-latest.json", Map.of(
+                    "automation_name", "loss-below-1",
+                    "metric_values", "[0.97]",
+                    "metric_filter", "latest loss value is below or equal to 1",
+                    "metric_filter_short", "loss <= 1",
+                    "metric_current_status", "0.97"),
+            "run-metric-change.json", Map.of(
+                    "automation_name", "loss-drops-25pct",
+                    "metric_values", "[1.0,0.98,1.02,0.74,0.72,0.7]",
+                    "metric_filter", "average of last 3 loss values decreases by at least 25% from the average of the"
+                            + " 3 before",
+                    "metric_filter_short", "avg(loss, 3) decreases 25%",
+                    "metric_current_status", "-28% (0.72 from 1)"),
+            "run-metric-zscore.json", Map.of(
+                    "automation_name", "acc-anomaly",
+                    "metric_values", "[0.61,0.63,0.62,0.64,0.62,0.63,0.61,0.64,0.62,0.63,0.41]",
+                    "metric_filter", "z-score of the latest acc value against the 10 acc values before it is at"
+                            + " least 2 or at most -2",
+                    "metric_filter_short", "|zscore(acc, 10)| >= 2",
+                    "metric_current_status", "-20.9819 (0.41 against mean 0.625, standard deviation 0.010247)"),
+            "run-state.json", Map.of(
+                    "automation_name", "page-on-failure",
+                    "run_id", "3xk1q",
+                    "run_name", "exp-7",
+                    "run_status", "CRASHED"));
+
     static Receiver receiver;
 
     @BeforeAll
@@ -65,7 +105,8 @@ class SampleRequestsTest {
     @Test
     void thereAreSamplesOfEachKind() throws IOException {
         assertThat(dispatchSamples()).contains("github-dispatch.json", "preset-github-dispatch.json",
-                "preset-teams-workflow.json", "preset-slack-incoming-webhook.json");
+                "preset-teams-workflow.json", "preset-slack-incoming-webhook.json", "run-state-killed.json");
+        assertThat(dispatchSamples()).containsAll(RENDERED.keySet());
         assertThat(samLocalEvents()).contains("sam-dispatch.json");
     }
 
@@ -74,12 +115,19 @@ class SampleRequestsTest {
     void dispatchSampleSucceeds(String sample) throws IOException {
         ObjectNode request = (ObjectNode) Requests.JSON.readTree(EVENTS.resolve(sample).toFile());
         aimAtReceiver(request);
+        receiver.reset();
 
         String report = Relay.dispatch(request)
                 .statusCode(200)
                 .extract().asString();
 
         assertFine(sample, Requests.JSON.readTree(report));
+        if (RENDERED.containsKey(sample)) {
+            assertThat(receiver.received()).as("%s delivers one request", sample).hasSize(1);
+            JsonNode payload = Requests.JSON.readTree(receiver.received().get(0).body()).get("client_payload");
+            RENDERED.get(sample).forEach((name, value) -> assertThat(payload.path(name).asText())
+                    .as("%s: ${%s}", sample, name).isEqualTo(value));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

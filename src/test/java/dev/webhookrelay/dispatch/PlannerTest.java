@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.Integration;
+import dev.webhookrelay.runwindow.RunWindows;
 import dev.webhookrelay.secrets.DestinationPolicy;
 import dev.webhookrelay.secrets.InMemorySecretStore;
 import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
+import dev.webhookrelay.state.InMemoryDeliveryStateStore;
 import dev.webhookrelay.testing.Requests;
 
 /** The planner outside CDI (issue 10): each automation becomes a delivery to send or a finished skip, nothing sent. */
@@ -34,6 +37,8 @@ class PlannerTest {
     private final Planner planner = new Planner(new InMemorySecretStore(Map.of(
             new SecretRef("tiny-ml", "GITHUB_TOKEN"), Secret.of("tok"),
             new SecretRef("tiny-ml", "SIGNING_SECRET"), Secret.of("sig"))), new DestinationPolicy(false),
+            new RunWindows(new InMemoryDeliveryStateStore(InstantSource.system()), true, Duration.ofHours(24),
+                    InstantSource.system()),
             Duration.ofSeconds(25));
 
     private final Event event = JSON.convertValue(Requests.event(), Event.class);
@@ -45,7 +50,8 @@ class PlannerTest {
         tagged.put("triggeringEventType", "ADD_ARTIFACT_TAG");
 
         Plan plan = planner.plan(event, List.of(integration),
-                List.of(automation(Requests.automation("on-alias", "i1", "{\"a\": \"${alias}\"}")), automation(tagged)));
+                List.of(automation(Requests.automation("on-alias", "i1", "{\"a\": \"${alias}\"}")), automation(tagged)),
+                false);
 
         assertThat(plan.metered()).isTrue();
         assertThat(plan.automations()).hasSize(2);
@@ -62,10 +68,33 @@ class PlannerTest {
         ObjectNode tagged = Requests.automation("on-tag", "i1", "[1]");
         tagged.put("triggeringEventType", "ADD_ARTIFACT_TAG");
 
-        assertThatThrownBy(() -> planner.plan(event, List.of(integration), List.of(automation(tagged))))
+        assertThatThrownBy(() -> planner.plan(event, List.of(integration), List.of(automation(tagged)), false))
                 .isInstanceOf(InvalidRequestException.class)
                 .extracting(e -> ((InvalidRequestException) e).field())
                 .isEqualTo("automations[0].triggeredActionConfig.genericWebhookActionInput.requestPayload");
+    }
+
+    /** Issue 14: a run automation's plan claims its once-per-run window; a dry run's plan only reads it. */
+    @Test
+    void aRunAutomationClaimsItsWindowOnceAndADryRunClaimsNone() {
+        ObjectNode run = Requests.event();
+        run.put("eventType", "RUN_STATE");
+        Event runEvent = JSON.convertValue(run, Event.class);
+        ObjectNode onState = Requests.automation("on-state", "i1", "{\"a\": \"${automation_name}\"}");
+        onState.put("triggeringEventType", "RUN_STATE");
+        onState.remove("eventFilter");
+        List<Automation> automations = List.of(automation(onState));
+
+        assertThat(planner.plan(runEvent, List.of(integration), automations, true).automations().get(0))
+                .isInstanceOf(Planned.Send.class);
+        Planned.Send send = (Planned.Send) planner.plan(runEvent, List.of(integration), automations, false)
+                .automations().get(0);
+        assertThat(send.delivery().request().body()).asString().isEqualTo("{\"a\": \"on-state\"}");
+        Planned again = planner.plan(runEvent, List.of(integration), automations, false).automations().get(0);
+        assertThat(again).isInstanceOf(Planned.Skip.class);
+        assertThat(((Planned.Skip) again).report().reason()).startsWith("fired for run 3xk1q at ");
+        assertThat(planner.plan(runEvent, List.of(integration), automations, true).automations().get(0))
+                .isInstanceOf(Planned.Skip.class);
     }
 
     @Test

@@ -157,7 +157,7 @@ class TriggerEvaluatorFuzzTest {
                     ? event.artifact().collection().id() : Hostile.string(random);
         };
         Boolean enabled = random.nextInt(8) == 0 ? Boolean.FALSE : random.nextInt(8) == 0 ? null : Boolean.TRUE;
-        return new Automation("fuzz", null, enabled, scope, scopeId, watched, filter, "GENERIC_WEBHOOK",
+        return new Automation(null, "fuzz", null, enabled, scope, scopeId, watched, filter, "GENERIC_WEBHOOK",
                 new Automation.TriggeredActionConfig(new Automation.WebhookAction("i1", null)));
     }
 

@@ -2,6 +2,7 @@ package dev.webhookrelay.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.webhookrelay.model.EventType;
 import dev.webhookrelay.model.Metric;
 import dev.webhookrelay.model.NamedRef;
 import dev.webhookrelay.model.Run;
+import dev.webhookrelay.trigger.MetricReading;
 
 class EventVariablesTest {
 
@@ -83,6 +85,49 @@ class EventVariablesTest {
                 .containsEntry("artifact_version", "")
                 .containsEntry("artifact_version_string", "")
                 .containsEntry("artifact_collection_name", "");
+    }
+
+    @Test
+    void runEventsHaveW_BsNamesBesideTheRelaysOwn() {
+        Event run = new Event("evt-2", EventType.RUN_METRIC, "frds", new Event.EntityRef(null, "tiny-ml"),
+                new NamedRef(null, "p"), null, null, null, new Run("3xk1q", "exp-7", "frds", "RUNNING"),
+                new Metric("acc", Arrays.asList(0.5, null, Double.NaN, Double.POSITIVE_INFINITY, 1e-7, 0.75)));
+        assertThat(EventVariables.of(run)).containsEntry("run_status", "RUNNING")
+                .containsEntry("run_state", "RUNNING")
+                .containsEntry("metric_values", "[0.5,null,\"NaN\",\"Infinity\",1.0E-7,0.75]")
+                .containsEntry("metric_value", "0.75")
+                .containsEntry("automation_name", "")
+                .containsEntry("metric_filter", "")
+                .containsEntry("metric_filter_short", "")
+                .containsEntry("metric_current_status", "");
+    }
+
+    @Test
+    void anAutomationAddsItsNameAndWhatItsMetricFilterRead() {
+        Map<String, String> event = EventVariables.of(event(EventType.RUN_METRIC, null, null));
+        MetricReading reading = new MetricReading("average of last 2 acc values is above 0.6", "avg(acc, 2) > 0.6",
+                "0.625", List.of(0.5, 0.75));
+
+        assertThat(EventVariables.forAutomation(event, "acc-above-0.6", reading))
+                .containsEntry("automation_name", "acc-above-0.6")
+                .containsEntry("metric_filter", "average of last 2 acc values is above 0.6")
+                .containsEntry("metric_filter_short", "avg(acc, 2) > 0.6")
+                .containsEntry("metric_current_status", "0.625")
+                .containsEntry("metric_values", "[0.5,0.75]")
+                .containsEntry("run_name", "exp-7");
+        assertThat(EventVariables.forAutomation(event, "any-run", null))
+                .containsEntry("automation_name", "any-run")
+                .containsEntry("metric_filter", "")
+                .containsEntry("metric_values", "[0.5,0.75]");
+        assertThat(event).containsEntry("automation_name", "");
+    }
+
+    @Test
+    void aTestWebhookHasNoAutomationOrEvent() {
+        assertThat(EventVariables.withoutEvent("tiny-ml")).containsEntry("entity_name", "tiny-ml")
+                .containsEntry("automation_name", "")
+                .containsEntry("run_status", "")
+                .containsEntry("metric_values", "");
     }
 
     @Test

@@ -146,6 +146,6 @@ class FilterShapeTest {
     void aggregationNamesIgnoreCase(String filter) {
         assertThat(evaluator.evaluate(Fixtures.metricEvent(EventType.RUN_METRIC, "acc", 1.0),
                 automation(EventType.RUN_METRIC, MetricFilterTest.metricFilter("threshold_filter", filter))))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
     }
 }

@@ -69,13 +69,13 @@ final class Fixtures {
 
     /** Returns an enabled automation on {@code type} events, unscoped, with the {@code eventFilter} node. */
     static Automation automation(EventType type, JsonNode eventFilter) {
-        return new Automation("deploy-on-prod", null, true, null, null, type, eventFilter, "GENERIC_WEBHOOK",
+        return new Automation(null, "deploy-on-prod", null, true, null, null, type, eventFilter, "GENERIC_WEBHOOK",
                 new Automation.TriggeredActionConfig(new Automation.WebhookAction("SW50ZWdyYXRpb246MQ==", null)));
     }
 
     /** Returns {@code automation} with another enabled flag and scope. */
     static Automation with(Automation automation, boolean enabled, ScopeType scopeType, String scopeID) {
-        return new Automation(automation.name(), null, enabled, scopeType, scopeID, automation.triggeringEventType(),
+        return new Automation(automation.id(), automation.name(), null, enabled, scopeType, scopeID, automation.triggeringEventType(),
                 automation.eventFilter(), automation.triggeredActionType(), automation.triggeredActionConfig());
     }
 

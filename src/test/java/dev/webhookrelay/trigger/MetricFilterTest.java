@@ -58,7 +58,7 @@ class MetricFilterTest {
         Verdict verdict = evaluator.evaluate(metricEvent(EventType.RUN_METRIC, "acc", values),
                 automation(EventType.RUN_METRIC, metricFilter("threshold_filter", filter)));
 
-        assertThat(verdict).isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+        assertThat(verdict.reason()).isEqualTo(reason);
     }
 
     @ParameterizedTest(name = "{0} over [{1}]")
@@ -94,7 +94,7 @@ class MetricFilterTest {
         Verdict verdict = evaluator.evaluate(metricEvent(EventType.RUN_METRIC_CHANGE, "loss", values),
                 automation(EventType.RUN_METRIC_CHANGE, metricFilter("change_filter", filter)));
 
-        assertThat(verdict).isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+        assertThat(verdict.reason()).isEqualTo(reason);
     }
 
     @ParameterizedTest(name = "{0} over [{1}]")
@@ -128,7 +128,7 @@ class MetricFilterTest {
         Verdict verdict = evaluator.evaluate(metricEvent(EventType.RUN_METRIC_ZSCORE, "acc", values),
                 automation(EventType.RUN_METRIC_ZSCORE, metricFilter("zscore_filter", filter)));
 
-        assertThat(verdict).isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+        assertThat(verdict.reason()).isEqualTo(reason);
     }
 
     @Test
@@ -137,7 +137,7 @@ class MetricFilterTest {
                 + Fixtures.quoted("{\"name\":\"acc\",\"cmp_op\":\"$gt\",\"threshold\":0.6}") + "}";
 
         assertThat(evaluator.evaluate(metricEvent(EventType.RUN_METRIC, "acc", 0.7), automation(EventType.RUN_METRIC,
-                filter))).isEqualTo(Verdict.fire());
+                filter))).returns(true, Verdict::fires);
         assertThat(evaluator.evaluate(metricEvent(EventType.RUN_METRIC, "acc", 0.5), automation(EventType.RUN_METRIC,
                 filter))).isEqualTo(Verdict.skip("latest acc value 0.5 is not > 0.6"));
     }
@@ -148,7 +148,7 @@ class MetricFilterTest {
                 + "\"threshold\":0.6}},\"metric_filter\":{\"name\":\"acc\",\"cmp_op\":\"$lt\",\"threshold\":0.6}}";
 
         assertThat(evaluator.evaluate(metricEvent(EventType.RUN_METRIC, "acc", 0.7), automation(EventType.RUN_METRIC,
-                filter))).isEqualTo(Verdict.fire());
+                filter))).returns(true, Verdict::fires);
     }
 
     @Test

@@ -32,7 +32,7 @@ class RunFilterTest {
             ["RUNNING"]                  | Running   |
             "FINISHED"                   | FINISHED  |
             ["FAILED","FINISHED"]        | RUNNING   | run state RUNNING is not one of FAILED, FINISHED
-            ["FAILED","FINISHED"]        | KILLED    | run state KILLED is not one of FAILED, FINISHED
+            ["FAILED","FINISHED"]        | PREEMPTED | run state PREEMPTED is not one of FAILED, FINISHED
             ["FINISHED","finished"]      | running   | run state running is not one of FINISHED
             ["FAILED","FINISHED"]        |           | event has no run state; the filter watches FAILED, FINISHED
             """)
@@ -42,7 +42,7 @@ class RunFilterTest {
         Verdict verdict = evaluator.evaluate(runEvent(EventType.RUN_STATE, "exp-7", "frds", state, null),
                 automation(EventType.RUN_STATE, filter));
 
-        assertThat(verdict).isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+        assertThat(verdict).extracting(Verdict::reason).isEqualTo(reason);
     }
 
     @ParameterizedTest(name = "{0} on {1}/{2}")
@@ -63,7 +63,7 @@ class RunFilterTest {
         Verdict verdict = evaluator.evaluate(runEvent(EventType.RUN_STATE, displayName, username, "FINISHED", null),
                 automation(EventType.RUN_STATE, filter));
 
-        assertThat(verdict).isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+        assertThat(verdict).extracting(Verdict::reason).isEqualTo(reason);
     }
 
     @ParameterizedTest
@@ -92,11 +92,11 @@ class RunFilterTest {
         String absent = "{\"run_state_filter\":{\"states\":[\"FINISHED\"]}}";
 
         assertThat(evaluator.evaluate(runEvent(EventType.RUN_STATE), automation(EventType.RUN_STATE, asObject)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
         assertThat(evaluator.evaluate(runEvent(EventType.RUN_STATE), automation(EventType.RUN_STATE, empty)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
         assertThat(evaluator.evaluate(runEvent(EventType.RUN_STATE), automation(EventType.RUN_STATE, absent)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
     }
 
     @Test

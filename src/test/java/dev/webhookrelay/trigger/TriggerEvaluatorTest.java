@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.EventType;
+import dev.webhookrelay.model.Metric;
+import dev.webhookrelay.model.Run;
 import dev.webhookrelay.model.ScopeType;
 
 class TriggerEvaluatorTest {
@@ -92,7 +94,7 @@ class TriggerEvaluatorTest {
     @MethodSource("sdkExamples")
     void sdkFiltersFireAndSkipAsW_B(String kind, EventType type, String filter, Event firing, Event skipped,
             String reason) {
-        assertThat(evaluator.evaluate(firing, automation(type, filter))).isEqualTo(Verdict.fire());
+        assertThat(evaluator.evaluate(firing, automation(type, filter))).returns(true, Verdict::fires);
         if (skipped != null) {
             assertThat(evaluator.evaluate(skipped, automation(type, filter))).isEqualTo(Verdict.skip(reason));
         }
@@ -104,7 +106,7 @@ class TriggerEvaluatorTest {
             Event skipped, String reason) {
         Automation asValue = automation(type, Fixtures.parse(filter));
 
-        assertThat(evaluator.evaluate(firing, asValue)).isEqualTo(Verdict.fire());
+        assertThat(evaluator.evaluate(firing, asValue)).returns(true, Verdict::fires);
         if (skipped != null) {
             assertThat(evaluator.evaluate(skipped, asValue)).isEqualTo(Verdict.skip(reason));
         }
@@ -128,7 +130,7 @@ class TriggerEvaluatorTest {
                 Fixtures.sdkFilter("{\"alias\":\"production\"}")), enabled, scopeType, scopeId);
 
         assertThat(evaluator.evaluate(aliasEvent("production"), automation))
-                .isEqualTo(reason == null ? Verdict.fire() : Verdict.skip(reason));
+                .extracting(Verdict::reason).isEqualTo(reason);
     }
 
     @Test
@@ -146,6 +148,42 @@ class TriggerEvaluatorTest {
                 "automation is scoped to ARTIFACT_COLLECTION QXJ0aWZhY3RTZXF1ZW5jZToxMjM=, event's is absent"));
     }
 
+    /** Issue 14: W&B, "A run with Killed status can't trigger an automation", whatever its filter. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RUN_STATE         | KILLED  |
+            RUN_STATE         | killed  | {"run_filter":"{\\"$and\\":[]}","run_state_filter":{"states":["FAILED","FINISHED","RUNNING"]}}
+            RUN_METRIC        | KILLED  | {"run_filter":"{\\"$and\\":[]}","run_metric_filter":{"threshold_filter":{"name":"acc","cmp_op":"$gt","threshold":0}},"metric_filter":null}
+            RUN_METRIC_CHANGE | KILLED  | {"run_metric_filter":{"change_filter":{"name":"acc","change_type":"ABSOLUTE","change_dir":"ANY","change_amount":0.1}}}
+            RUN_METRIC_ZSCORE | Killed  | {"run_metric_filter":{"zscore_filter":{"name":"acc","window_size":1,"threshold":1}}}
+            """)
+    void killedRunsNeverTrigger(EventType type, String state, String filter) {
+        Event killed = runEvent(type, "exp-7", "frds", state,
+                new Metric("acc", List.of(0.1, 0.9)));
+
+        assertThat(evaluator.evaluate(killed, automation(type, filter))).isEqualTo(Verdict.skip(
+                "run 3xk1q is " + state + "; a killed run never triggers an automation"));
+    }
+
+    @Test
+    void theSameFiltersFireForARunThatWasNotKilled() {
+        Event running = metricEvent(EventType.RUN_METRIC_ZSCORE, "acc", 0.1, 0.9);
+
+        assertThat(evaluator.evaluate(running, automation(EventType.RUN_METRIC_ZSCORE,
+                "{\"run_metric_filter\":{\"zscore_filter\":{\"name\":\"acc\",\"window_size\":1,\"threshold\":1}}}")))
+                .returns(true, Verdict::fires);
+    }
+
+    @Test
+    void aKilledRunOnAnArtifactEventDoesNotMatter() {
+        Event alias = new Event("evt-1", EventType.ADD_ARTIFACT_ALIAS, "frds", aliasEvent("production").entity(),
+                aliasEvent("production").project(), aliasEvent("production").artifact(), "production", null,
+                new Run("3xk1q", "exp-7", "frds", "KILLED"), null);
+
+        assertThat(evaluator.evaluate(alias, automation(EventType.ADD_ARTIFACT_ALIAS, (String) null)))
+                .returns(true, Verdict::fires);
+    }
+
     static Stream<JsonNode> noFilters() {
         return Stream.of(null, NullNode.getInstance(), TextNode.valueOf(""), TextNode.valueOf("  "),
                 TextNode.valueOf("null"), TextNode.valueOf("{}"), Fixtures.parse("{}"));
@@ -155,9 +193,9 @@ class TriggerEvaluatorTest {
     @MethodSource("noFilters")
     void absentOrEmptyFilterLetsEveryEventOfTheTypeFire(JsonNode eventFilter) {
         assertThat(evaluator.evaluate(aliasEvent("anything"), automation(EventType.ADD_ARTIFACT_ALIAS, eventFilter)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
         assertThat(evaluator.evaluate(runEvent(EventType.RUN_STATE), automation(EventType.RUN_STATE, eventFilter)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
     }
 
     @ParameterizedTest
@@ -170,7 +208,7 @@ class TriggerEvaluatorTest {
             """)
     void emptyFieldExpressionLetsEveryArtifactEventFire(String filter) {
         assertThat(evaluator.evaluate(aliasEvent("anything"), automation(EventType.ADD_ARTIFACT_ALIAS, filter)))
-                .isEqualTo(Verdict.fire());
+                .returns(true, Verdict::fires);
     }
 
     @Test
@@ -246,12 +284,14 @@ class TriggerEvaluatorTest {
     @Test
     void concurrentEvaluationsAgreeWithSequentialOnes() throws Exception {
         TriggerEvaluator shared = new TriggerEvaluator(3, 2); // small caches: evictions race with lookups
+        TriggerEvaluator sequential = new TriggerEvaluator();
         List<Object[]> cases = new ArrayList<>();
         sdkExamples().forEach(arguments -> {
             Object[] a = arguments.get();
-            cases.add(new Object[] { automation((EventType) a[1], (String) a[2]), a[3], Verdict.fire() });
+            Automation automation = automation((EventType) a[1], (String) a[2]);
+            cases.add(new Object[] { automation, a[3], sequential.evaluate((Event) a[3], automation) });
             if (a[4] != null) {
-                cases.add(new Object[] { automation((EventType) a[1], (String) a[2]), a[4], Verdict.skip((String) a[5]) });
+                cases.add(new Object[] { automation, a[4], Verdict.skip((String) a[5]) });
             }
         });
         List<Object[]> work = new ArrayList<>();

@@ -670,6 +670,7 @@ public final class LambdaBench {
                 environment.put("RELAY_SECRETS_SEED_FILE", seedFile().toString());
             }
             environment.put("RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32");
+            environment.put("RELAY_STATE_STORE", "memory"); // Once-per-run windows; prod's DynamoDB needs a table.
         }
         return environment;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,14 @@ import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.payload.EventVariables;
 import dev.webhookrelay.payload.RenderedPayload;
 import dev.webhookrelay.payload.TemplateRenderer;
+import dev.webhookrelay.runwindow.RunWindows;
 import dev.webhookrelay.secrets.DestinationPolicy;
 import dev.webhookrelay.secrets.InMemorySecretStore;
 import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.Signer;
+import dev.webhookrelay.state.InMemoryDeliveryStateStore;
 import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 import dev.webhookrelay.trigger.Verdict;
@@ -81,7 +84,10 @@ public class PipelineBenchmark {
     /** The function's planner on the memory store, with relay.delivery.deadline's default; nothing is sent. */
     private final Planner planner = new Planner(new InMemorySecretStore(Map.of(
             new SecretRef("tiny-ml", "GITHUB_TOKEN"), TOKEN, new SecretRef("tiny-ml", "SIGNING_SECRET"), SIGNING_SECRET)),
-            new DestinationPolicy(false), Duration.ofSeconds(25));
+            new DestinationPolicy(false),
+            new RunWindows(new InMemoryDeliveryStateStore(InstantSource.system()), true, Duration.ofHours(24),
+                    InstantSource.system()),
+            Duration.ofSeconds(25));
 
     private byte[] requestBytes;
     private DispatchRequest request;
@@ -133,7 +139,7 @@ public class PipelineBenchmark {
     @Benchmark
     public Plan pipeline() throws IOException {
         DispatchRequest parsed = JSON.readValue(requestBytes, DispatchRequest.class);
-        return planner.plan(parsed.event(), parsed.integrations(), parsed.automations());
+        return planner.plan(parsed.event(), parsed.integrations(), parsed.automations(), false);
     }
 
     @Benchmark

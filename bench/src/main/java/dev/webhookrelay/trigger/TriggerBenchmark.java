@@ -79,7 +79,7 @@ public class TriggerBenchmark {
             default -> throw new IllegalArgumentException(kind);
         }
         try {
-            objectAutomation = new Automation("bench", null, true, null, null, type, JSON.readTree(filter),
+            objectAutomation = new Automation(null, "bench", null, true, null, null, type, JSON.readTree(filter),
                     "GENERIC_WEBHOOK", automation.triggeredActionConfig());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -130,7 +130,7 @@ public class TriggerBenchmark {
     }
 
     private static Automation automation(EventType type, String filter) {
-        return new Automation("bench", null, true, null, null, type, TextNode.valueOf(filter), "GENERIC_WEBHOOK",
+        return new Automation(null, "bench", null, true, null, null, type, TextNode.valueOf(filter), "GENERIC_WEBHOOK",
                 new Automation.TriggeredActionConfig(new Automation.WebhookAction("SW50ZWdyYXRpb246MQ==", null)));
     }
 

@@ -1,0 +1,78 @@
+package dev.webhookrelay.state;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link DeliveryStateStore} in this process's memory, for dev and tests: everything is lost when the process ends.
+ * Expired records are dropped when next touched. Safe for concurrent use: each write is one atomic map operation.
+ */
+public final class InMemoryDeliveryStateStore implements DeliveryStateStore {
+
+    private final ConcurrentMap<String, DeliveryRecord> records = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+
+    public InMemoryDeliveryStateStore(InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+    }
+
+    @Override
+    public boolean create(DeliveryRecord record) {
+        Instant now = clock.instant();
+        boolean[] created = new boolean[1];
+        records.compute(record.deliveryId(), (id, current) -> {
+            if (current != null && !current.expiredAt(now)) {
+                return current;
+            }
+            created[0] = true;
+            return record;
+        });
+        return created[0];
+    }
+
+    @Override
+    public Optional<DeliveryRecord> find(String deliveryId) {
+        Instant now = clock.instant();
+        DeliveryRecord record = records.get(deliveryId);
+        if (record != null && record.expiredAt(now)) {
+            records.remove(deliveryId, record);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(record);
+    }
+
+    @Override
+    public boolean replace(DeliveryRecord next, DeliveryStatus expectedStatus, int expectedAttemptCount) {
+        Instant now = clock.instant();
+        boolean[] replaced = new boolean[1];
+        records.computeIfPresent(next.deliveryId(), (id, current) -> {
+            if (current.expiredAt(now) || current.status() != expectedStatus
+                    || current.attemptCount() != expectedAttemptCount) {
+                return current;
+            }
+            replaced[0] = true;
+            return next;
+        });
+        return replaced[0];
+    }
+
+    @Override
+    public void delete(String deliveryId) {
+        records.remove(deliveryId);
+    }
+
+    @Override
+    public List<DeliveryRecord> failedSince(Instant since, int limit) {
+        Instant now = clock.instant();
+        return records.values().stream()
+                .filter(record -> record.status() == DeliveryStatus.FAILED && !record.expiredAt(now)
+                        && !record.updatedAt().isBefore(since))
+                .limit(limit)
+                .toList();
+    }
+}
