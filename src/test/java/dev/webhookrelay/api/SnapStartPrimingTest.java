@@ -11,12 +11,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.webhookrelay.testing.Requests;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
  * Issue 13: the hook SnapStart calls before its snapshot (a CRaC {@code Resource}), called here directly as the JVM
- * would. It dry-runs the built-in sample through the dispatch path, sending nothing.
+ * would. It dry-runs the built-in sample through the Lambda HTTP path, sending nothing.
  */
 @QuarkusTest
 class SnapStartPrimingTest {
@@ -25,16 +30,16 @@ class SnapStartPrimingTest {
     SnapStartPriming priming;
 
     @Test
-    void beforeCheckpointDryRunsTheSampleAndSendsNothing() {
+    void beforeCheckpointDryRunsTheSampleAndSendsNothing() throws IOException {
         priming.beforeCheckpoint(null);
 
-        DispatchReport report = priming.dryRun();
-        assertThat(report).as("the dry run failed; see the log").isNotNull();
-        assertThat(report.deliveries()).singleElement().satisfies(delivery -> {
-            assertThat(delivery.automation()).isEqualTo("relay-priming");
-            assertThat(delivery.outcome()).isEqualTo(Outcome.DRY_RUN);
-            assertThat(delivery.attempts()).isEmpty();
-        });
+        APIGatewayV2HTTPResponse response = priming.dryRun();
+        assertThat(response).as("the dry run failed; see the log").isNotNull();
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode delivery = Requests.parse(response.getBody()).path("deliveries").path(0);
+        assertThat(delivery.path("automation").asText()).isEqualTo("relay-priming");
+        assertThat(delivery.path("outcome").asText()).isEqualTo("DRY_RUN");
+        assertThat(delivery.path("attempts").size()).isZero();
     }
 
     /** The sample is a request the API accepts as it is, so the priming runs what a real first request runs. */
