@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Issue 13's figures in one command, each against the floor app, with the machine's load next to each:
-#   - cold start, paired and interleaved (PAIRS pairs, alternating which app goes first), with the memory store and
-#     with AWS Secrets Manager (a local moto_server), split at the function's first poll of the Runtime API into init
-#     and first invocation;
+#   - cold start, paired and interleaved (PAIRS pairs, default 6, alternating which app goes first), with the memory
+#     store and with AWS Secrets Manager (a local moto_server), split at the function's first poll of the Runtime API
+#     into init and first invocation; each also with the SnapStart priming run at start-up;
 #   - warm, both functions alive and their invocations interleaved with the harness's own round trip to the target
 #     (1,500 warm-up rounds, 1,000 measured): the whole invocation over the floor's, beyond the target's round trip;
 #   - fan-out, 50 automations against 1, targets answering in 100 ms;
 #   - the classes each app loads up to its first response.
-# Then prints the table. About 3 minutes on a quiet machine; results in bench/results/*-floor*.csv.
+# Then prints the table. About 4 minutes on a quiet machine; results in bench/results/*-floor*.csv.
 #
 #   flock /tmp/relay-packaged.lock bench/run-floor.sh
 #   PAIRS=10 flock /tmp/relay-packaged.lock bench/run-floor.sh
@@ -18,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # template.yaml's JAVA_TOOL_OPTIONS, plus what JVM ergonomics choose in a 1,024 MB function (see README.md).
 lambda="-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m"
-pairs="${PAIRS:-7}"
+pairs="${PAIRS:-6}"
 out="$here/results"
 log="$here/target/run-floor.log"
 started=$SECONDS
@@ -30,9 +30,15 @@ step() {
     echo "== $(date -u +%T) $(uptime)" | tee -a "$log"
     "$here/harness.sh" "$@" ${RELAY_ZIP:+--relay-zip "$RELAY_ZIP"} 2>&1 | tee -a "$log"
 }
+# As deployed without SnapStart, then with the priming dry run at start-up (relay.priming.at-start-up), which stands
+# in for the SnapStart hook that this JVM cannot run: its first invocation is what a restored snapshot still does.
+primed="-Drelay.priming.at-start-up=true"
 step coldstart --runs "$pairs" --label floor-memory --java-opts "$lambda" --out "$out"
+step coldstart --runs "$pairs" --label floor-memory-primed --java-opts "$lambda" --relay-opts "$primed" --out "$out"
 if command -v moto_server >/dev/null; then
     step coldstart --runs "$pairs" --label floor-aws --java-opts "$lambda" --store aws --out "$out"
+    step coldstart --runs "$pairs" --label floor-aws-primed --java-opts "$lambda" --store aws --relay-opts "$primed" \
+        --out "$out"
 else
     echo "run-floor: moto_server is not on the PATH; skipping the Secrets Manager cold start (pip install 'moto[server]')"
 fi

@@ -26,9 +26,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -68,8 +65,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * that order, and are resolved on each call, never at start-up. No profile file and no instance metadata are read.
  * The client is built by {@link #prime} (at start-up and before a SnapStart snapshot) or else on the first lookup.
  * {@link #prime} also runs one {@code GetSecretValue} through the whole client (endpoint rules, marshalling, SigV4
- * signing) with dummy credentials and stops it before it is sent: the snapshot holds the loaded classes, never a
- * secret or the function's credentials.
+ * signing with dummy credentials, response unmarshalling), answered by {@link PrimingHttpClient} without being sent:
+ * the snapshot holds the loaded classes, never a secret or the function's credentials.
  */
 public final class AwsSecretsManagerSecretStore implements SecretStore, AutoCloseable {
 
@@ -86,8 +83,8 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
 
     private static final Logger LOG = Logger.getLogger(AwsSecretsManagerSecretStore.class);
 
-    /** The header that marks {@link #prime}'s call, which {@link PrimingStop} stops before it is sent. */
-    private static final String PRIMING_HEADER = "x-relay-priming";
+    /** The header that marks {@link #prime}'s call, which {@link PrimingHttpClient} answers without sending it. */
+    static final String PRIMING_HEADER = "x-relay-priming";
 
     private final NameTemplate template;
     private final Supplier<SecretsManagerClient> clientFactory;
@@ -115,10 +112,10 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
      */
     static SecretsManagerClientBuilder clientBuilder(SecretsConfig.Aws config) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(defaults -> new PrimingHttpClient(
+                        UrlConnectionHttpClient.builder().buildWithDefaults(defaults)))
                 .credentialsProvider(credentials())
-                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout())
-                        .addExecutionInterceptor(new PrimingStop()));
+                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
         config.region().or(() -> Optional.ofNullable(System.getenv("AWS_REGION"))).map(Region::of)
                 .ifPresent(builder::region);
         config.endpointOverride().ifPresent(builder::endpointOverride);
@@ -132,9 +129,9 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
     }
 
     /**
-     * Builds the client and runs one {@code GetSecretValue} through it up to the moment it would be sent: endpoint
-     * rules, marshalling and SigV4 signing with dummy credentials. Nothing is sent, no secret is read, the function's
-     * credentials are not resolved.
+     * Builds the client and runs one {@code GetSecretValue} through all of it: endpoint rules, marshalling, SigV4
+     * signing with dummy credentials, and the unmarshalling of a canned answer that {@link PrimingHttpClient} gives in
+     * place of AWS. Nothing is sent, no secret is read, the function's credentials are not resolved.
      */
     @Override
     public void prime() {
@@ -143,34 +140,12 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
                 .overrideConfiguration(override -> override
                         .credentialsProvider(StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create("priming", "priming")))
-                        .putHeader(PRIMING_HEADER, "stop"))
+                        .putHeader(PRIMING_HEADER, "canned"))
                 .build();
         try {
             client().getSecretValue(request);
-            LOG.warn("Priming the Secrets Manager client sent a request; it should have been stopped");
         } catch (RuntimeException e) {
-            if (!(e instanceof PrimingStop.Stopped || e.getCause() instanceof PrimingStop.Stopped)) { // The end.
-                LOG.warnf("Priming the Secrets Manager client failed; the first lookup will try again: %s",
-                        describe(e));
-            }
-        }
-    }
-
-    /** Stops the call that {@link #prime} marks, once it is signed and before it is sent. */
-    static final class PrimingStop implements ExecutionInterceptor {
-
-        /** The end of the priming call. */
-        static final class Stopped extends RuntimeException {
-            Stopped() {
-                super("priming call stopped before sending", null, false, false);
-            }
-        }
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (context.httpRequest().firstMatchingHeader(PRIMING_HEADER).isPresent()) {
-                throw new Stopped();
-            }
+            LOG.warnf("Priming the Secrets Manager client failed; the first lookup will try again: %s", describe(e));
         }
     }
 
