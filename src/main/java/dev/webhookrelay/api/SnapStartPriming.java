@@ -64,7 +64,7 @@ class SnapStartPriming implements Resource {
     void onStart(@Observes StartupEvent event) {
         deliverer.prime();
         store.prime();
-        Core.getGlobalContext().register(this);
+        Core.getGlobalContext().register(this); // CRaC holds resources weakly; this bean lives as long as the app.
         if (config.atStartUp()) {
             dryRun();
         }
