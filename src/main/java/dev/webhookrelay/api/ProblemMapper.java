@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.webhookrelay.dispatch.InvalidRequestException;
 import dev.webhookrelay.secrets.SecretStoreException;
 
 /**

@@ -1,7 +1,0 @@
-package dev.webhookrelay.api;
-
-import java.util.Map;
-
-/** The request as a report shows it: the URL, the headers with credentials as {@code ***}, the body with secrets as {@code ***}. */
-public record ReportedRequest(String url, Map<String, String> headers, String body) {
-}
