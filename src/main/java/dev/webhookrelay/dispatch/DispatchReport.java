@@ -2,8 +2,12 @@ package dev.webhookrelay.dispatch;
 
 import java.util.List;
 
-/** The response of {@code POST /v1/dispatch}: one report per automation, in request order. */
-public record DispatchReport(List<DeliveryReport> deliveries) {
+/**
+ * The response of {@code POST /v1/dispatch}: one report per automation, in request order, and whether the report cut
+ * what it echoes (a {@code request.body} or a {@code responseBody}) to stay under Lambda's 6 MB response limit
+ * ({@code truncated}); what was sent is never cut.
+ */
+public record DispatchReport(List<DeliveryReport> deliveries, boolean truncated) {
 
     public DispatchReport {
         deliveries = List.copyOf(deliveries);
