@@ -54,7 +54,7 @@ import io.vertx.core.net.SocketAddress;
  * to, and connecting to the address the guard checked is what closes the DNS-rebinding gap. Vert.x is the client the
  * REST client is built on, and Quarkus already runs it.
  */
-@Startup // Built at start-up so that a bad relay.egress.allowed-cidrs stops the function there; the client stays lazy.
+@Startup // Built at start-up so that a bad relay.egress.allowed-cidrs stops the function there; prime() builds the client.
 @ApplicationScoped
 public class Deliverer {
 
@@ -299,13 +299,17 @@ public class Deliverer {
         return Math.round((System.nanoTime() - startedNanos) / 100_000.0) / 10.0;
     }
 
+    /** Builds the HTTP client and its pool now rather than on the first delivery: for init, which SnapStart snapshots. */
+    public void prime() {
+        httpClient();
+    }
+
     private HttpClient httpClient() {
         HttpClient current = client;
         if (current == null) {
             synchronized (this) {
                 current = client;
                 if (current == null) {
-                    // Built on first use, not at start-up: a cold start that only validates or skips pays nothing.
                     current = vertx.createHttpClient(new HttpClientOptions()
                             .setConnectTimeout((int) config.connectTimeout().toMillis())
                             .setKeepAlive(true)

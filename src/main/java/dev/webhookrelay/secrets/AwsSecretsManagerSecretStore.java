@@ -13,6 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jboss.logging.Logger;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -25,6 +34,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -51,10 +61,16 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * loop or extra jars to load on a cold start, and nothing that needs reflection configuration in a native image; one
  * small request per secret and TTL needs no more. The plain SDK is used rather than the Quarkiverse Secrets Manager
  * extension so that the relay keeps one configuration namespace ({@code relay.secrets.aws.*}) and does not wait on that
- * extension's releases to follow Quarkus. The client is built on the first lookup, not at start-up: a cold start that
- * needs no secret does not pay for it, a function configured with {@code relay.secrets.store=memory} never builds it,
- * and with SnapStart it is built after the restore, with the credentials in force then. Credentials and, unless
- * {@code relay.secrets.aws.region} is set, the region come from the SDK's default chains.
+ * extension's releases to follow Quarkus.
+ *
+ * <p>Nothing is discovered: the region is {@code relay.secrets.aws.region}, else {@code AWS_REGION} (which Lambda
+ * sets); the credentials come from the {@code aws.accessKeyId} system properties, the {@code AWS_ACCESS_KEY_ID}
+ * environment variables (Lambda without SnapStart) or the container credentials endpoint (Lambda with SnapStart), in
+ * that order, and are resolved on each call, never at start-up. No profile file and no instance metadata are read.
+ * The client is built by {@link #prime} (at start-up and before a SnapStart snapshot) or else on the first lookup.
+ * {@link #prime} also runs one {@code GetSecretValue} through the whole client (endpoint rules, marshalling, SigV4
+ * signing with dummy credentials, response unmarshalling), answered by {@link PrimingHttpClient} without being sent:
+ * the snapshot holds the loaded classes, never a secret or the function's credentials.
  */
 public final class AwsSecretsManagerSecretStore implements SecretStore, AutoCloseable {
 
@@ -71,6 +87,11 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
     private static final Set<String> CREDENTIALS_CODES = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
             "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken",
             "ExpiredTokenException", "ExpiredToken");
+
+    private static final Logger LOG = Logger.getLogger(AwsSecretsManagerSecretStore.class);
+
+    /** The header that marks {@link #prime}'s call, which {@link PrimingHttpClient} answers without sending it. */
+    static final String PRIMING_HEADER = "x-relay-priming";
 
     private final NameTemplate template;
     private final Supplier<SecretsManagerClient> clientFactory;
@@ -92,14 +113,47 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
         return new AwsSecretsManagerSecretStore(config.nameTemplate(), () -> clientBuilder(config).build());
     }
 
-    /** Returns a client builder for {@code config}: URL-connection HTTP client, region, endpoint and call timeout. */
+    /**
+     * Returns a client builder for {@code config}: URL-connection HTTP client, credentials, region, endpoint and call
+     * timeout, all explicit.
+     */
     static SecretsManagerClientBuilder clientBuilder(SecretsConfig.Aws config) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(defaults -> new PrimingHttpClient(
+                        UrlConnectionHttpClient.builder().buildWithDefaults(defaults)))
+                .credentialsProvider(credentials())
                 .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
-        config.region().map(Region::of).ifPresent(builder::region);
+        config.region().or(() -> Optional.ofNullable(System.getenv("AWS_REGION"))).map(Region::of)
+                .ifPresent(builder::region);
         config.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** Returns the credentials chain: system properties, environment variables, the container endpoint. */
+    private static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
+    }
+
+    /**
+     * Builds the client and runs one {@code GetSecretValue} through all of it: endpoint rules, marshalling, SigV4
+     * signing with dummy credentials, and the unmarshalling of a canned answer that {@link PrimingHttpClient} gives in
+     * place of AWS. Nothing is sent, no secret is read, the function's credentials are not resolved.
+     */
+    @Override
+    public void prime() {
+        GetSecretValueRequest request = GetSecretValueRequest.builder()
+                .secretId(secretId(new SecretRef("priming", "PRIMING")))
+                .overrideConfiguration(override -> override
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("priming", "priming")))
+                        .putHeader(PRIMING_HEADER, "canned"))
+                .build();
+        try {
+            client().getSecretValue(request);
+        } catch (RuntimeException e) {
+            LOG.warnf("Priming the Secrets Manager client failed; the first lookup will try again: %s", describe(e));
+        }
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class CachingSecretStore implements SecretStore {
     }
 
     @Override
+    public void prime() {
+        delegate.prime();
+    }
+
+    @Override
     public Optional<Secret> find(SecretRef ref) {
         Objects.requireNonNull(ref, "ref == null");
         while (true) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.webhookrelay.testing.Receiver;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -160,6 +162,43 @@ class AwsSecretsManagerSecretStoreTest {
         clock.advance(NEGATIVE_TTL);
         assertThat(store.find(new SecretRef("team-a", "GITHUB_TOKEN"))).map(Secret::reveal).contains("team-a-value");
         assertThat(store.find(new SecretRef("team-b", "GITHUB_TOKEN"))).map(Secret::reveal).contains("team-b-value");
+    }
+
+    /**
+     * Issue 13: priming (at start-up, before a SnapStart snapshot) builds the client and runs a call up to its signing,
+     * but sends nothing: a listener where the client would send sees no request until the first real lookup.
+     */
+    @Test
+    void primingSendsNothingUntilTheFirstLookup() {
+        try (Receiver aws = Receiver.start()) {
+            URI endpoint = URI.create(aws.url("/").toString().replaceFirst("/$", ""));
+            AwsSecretsManagerSecretStore store = new AwsSecretsManagerSecretStore(TEMPLATE,
+                    () -> AwsSecretsManagerSecretStore.clientBuilder(new AwsConfig(TEMPLATE, Optional.of(endpoint),
+                            Optional.of(MotoServer.REGION), Duration.ofSeconds(5)))
+                            .credentialsProvider(MotoServer.CREDENTIALS).build());
+            closeables.add(store);
+
+            store.prime();
+            assertThat(aws.received()).isEmpty();
+
+            try {
+                store.find(TOKEN); // The receiver's empty 204 is no secret; what matters is that the call arrives.
+            } catch (SecretStoreException expected) {
+                // Equally fine: the receiver is not AWS.
+            }
+            assertThat(aws.received()).extracting(request -> request.header("X-Amz-Target"))
+                    .contains("secretsmanager.GetSecretValue");
+        }
+    }
+
+    @Test
+    void primedStoreReadsSecrets() {
+        moto.createSecret(TOKEN_ID, VALUE);
+        AwsSecretsManagerSecretStore store = store();
+
+        store.prime();
+
+        assertThat(store.find(TOKEN)).map(Secret::reveal).contains(VALUE);
     }
 
     /** Names are checked before any id is built, so none of these can reach the store. */

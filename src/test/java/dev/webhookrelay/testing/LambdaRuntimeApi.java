@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -36,6 +37,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final Map<String, CompletableFuture<String>> results = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CountDownLatch polled = new CountDownLatch(1);
+    /** {@link System#nanoTime()} of the function's first poll: the end of its init phase; 0 until then. */
+    private final AtomicLong firstPollNanos = new AtomicLong();
 
     private LambdaRuntimeApi(HttpServer server) {
         this.server = server;
@@ -112,7 +115,17 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns {@link System#nanoTime()} of the function's first request for an invocation, 0 before it: when its init
+     * phase ended (what Lambda calls Init, and what SnapStart snapshots), so that the rest up to its first response is
+     * the first invocation.
+     */
+    public long firstPollNanos() {
+        return firstPollNanos.get();
+    }
+
     private void next(HttpExchange exchange) throws IOException {
+        firstPollNanos.compareAndSet(0, System.nanoTime());
         polled.countDown();
         Invocation invocation;
         try {

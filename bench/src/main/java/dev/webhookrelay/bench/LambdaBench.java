@@ -46,9 +46,6 @@ public final class LambdaBench {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
-    /** The time stamp of Quarkus' "started in" log line: the end of the function's init phase. */
-    private static final Pattern STARTED_AT = Pattern.compile(
-            "(?m)^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*started in ");
 
     private final Map<String, String> options;
     private final Path work;
@@ -125,11 +122,9 @@ public final class LambdaBench {
             String appOpts = (javaOpts + " " + option(app + "-opts", "")).trim(); // --NAME-opts: that app's own flags
             opts.put(app, appCds ? (appOpts + " -XX:SharedArchiveFile=" + trainAppCds(app)).trim() : appOpts);
         }
-        Map<String, List<Double>> totals = new TreeMap<>();
-        Map<String, List<Double>> quarkus = new TreeMap<>();
-        Map<String, List<Double>> cpu = new TreeMap<>();
+        Map<String, List<ColdStart>> results = new TreeMap<>();
         List<String> rows = new ArrayList<>();
-        rows.add("label,app,run,first_response_ms,quarkus_started_ms,cpu_ms,init_ms,first_invocation_ms");
+        rows.add("label,app,run,first_response_ms,quarkus_started_ms,cpu_ms,init_ms,first_invocation_ms,load1");
         log("coldstart %s: %d runs each of %s, JAVA_TOOL_OPTIONS=%s", label, runs, apps, javaOpts);
         try (Receiver receiver = Receiver.start()) {
             String event = ApiGatewayEvents.post("/v1/dispatch",
@@ -138,61 +133,89 @@ public final class LambdaBench {
                 // Alternate which app goes first, so that neither always runs on the cooler machine.
                 List<String> order = run % 2 == 0 ? apps : List.of(apps.get(1), apps.get(0));
                 for (String app : order) {
-                    double[] result = firstResponse(app, roots.get(app), event, environment(app, opts.get(app)));
-                    totals.computeIfAbsent(app, k -> new ArrayList<>()).add(result[0]);
-                    quarkus.computeIfAbsent(app, k -> new ArrayList<>()).add(result[1]);
-                    cpu.computeIfAbsent(app, k -> new ArrayList<>()).add(result[2]);
-                    rows.add(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.0f,%.0f,%.0f", label, app, run, result[0],
-                            result[1], result[2], result[3], result[0] - result[3]));
+                    ColdStart result = firstResponse(app, roots.get(app), event, environment(app, opts.get(app)));
+                    results.computeIfAbsent(app, k -> new ArrayList<>()).add(result);
+                    rows.add(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.0f,%.1f,%.1f,%.2f", label, app, run,
+                            result.totalMs(), result.quarkusMs(), result.cpuMs(), result.initMs(),
+                            result.firstInvocationMs(), result.load()));
                     log("  run %d %-5s first response %5.0f ms = init %5.0f + first invocation %4.0f"
-                            + " (Quarkus: started in %4.0f ms); CPU %4.0f ms", run, app, result[0], result[3],
-                            result[0] - result[3], result[1], result[2]);
+                            + " (Quarkus: started in %4.0f ms); CPU %4.0f ms; load %.2f", run, app, result.totalMs(),
+                            result.initMs(), result.firstInvocationMs(), result.quarkusMs(), result.cpuMs(),
+                            result.load());
                     receiver.reset();
                 }
             }
         }
         for (String app : apps) {
-            log("coldstart %s %-5s: %s; CPU %s", label, app, stats(totals.get(app)).summary("ms"),
-                    stats(cpu.get(app)).summary("ms"));
+            log("coldstart %s %-5s: first response %s; first invocation %s; CPU %s", label, app,
+                    ColdStart.stats(results.get(app), ColdStart::totalMs).summary("ms"),
+                    ColdStart.stats(results.get(app), ColdStart::firstInvocationMs).summary("ms"),
+                    ColdStart.stats(results.get(app), ColdStart::cpuMs).summary("ms"));
         }
-        String a = apps.get(0);
-        String b = apps.get(1);
-        log("coldstart %s Quarkus 'started in' medians: %s %.0f ms, %s %.0f ms", label, a,
-                stats(quarkus.get(a)).median(), b, stats(quarkus.get(b)).median());
-        log("coldstart %s CPU time to the first response, medians: %s %.0f ms, %s %.0f ms, ratio %.2f", label,
-                a, stats(cpu.get(a)).median(), b, stats(cpu.get(b)).median(),
-                stats(cpu.get(a)).median() / stats(cpu.get(b)).median());
-        log("coldstart %s ratio %s/%s: median %.2f, p90 %.2f, min %.2f", label, a, b,
-                stats(totals.get(a)).median() / stats(totals.get(b)).median(),
-                stats(totals.get(a)).quantile(0.9) / stats(totals.get(b)).quantile(0.9),
-                stats(totals.get(a)).min() / stats(totals.get(b)).min());
+        List<ColdStart> a = results.get(apps.get(0));
+        List<ColdStart> b = results.get(apps.get(1));
+        Stats total = ColdStart.pairedRatios(a, b, ColdStart::totalMs);
+        Stats first = ColdStart.pairedRatios(a, b, ColdStart::firstInvocationMs);
+        Stats load = ColdStart.stats(a, ColdStart::load);
+        // One line per figure for run-floor.sh's table: the median of the paired ratios, their range, the load.
+        log("table | cold start %s: first response %s/%s | %.0f / %.0f ms | %.2fx (pairs %.2f-%.2f) | %.1f-%.1f",
+                label, apps.get(0), apps.get(1), ColdStart.stats(a, ColdStart::totalMs).median(),
+                ColdStart.stats(b, ColdStart::totalMs).median(), total.median(), total.min(), total.max(), load.min(),
+                load.max());
+        log("table | first invocation %s: from first poll %s/%s | %.0f / %.0f ms | %.2fx (pairs %.2f-%.2f) | %.1f-%.1f",
+                label, apps.get(0), apps.get(1), ColdStart.stats(a, ColdStart::firstInvocationMs).median(),
+                ColdStart.stats(b, ColdStart::firstInvocationMs).median(), first.median(), first.min(), first.max(),
+                load.min(), load.max());
         write("coldstart-" + label + ".csv", rows);
     }
 
     /**
-     * Returns {milliseconds from process start to the first response, Quarkus' own "started in" milliseconds, CPU
-     * milliseconds the process used up to the response, milliseconds from process start to Quarkus' "started" log
-     * line (the init phase; the rest is the first invocation)}.
+     * One cold start: milliseconds from process start to the first response, Quarkus' own "started in", the CPU the
+     * process used up to the response, the init phase (process start to its first poll of the Runtime API: what
+     * SnapStart snapshots), and the 1-minute load average of the machine just after.
      */
-    private double[] firstResponse(String app, Path root, String event, Map<String, String> environment) {
+    private record ColdStart(double totalMs, double quarkusMs, double cpuMs, double initMs, double load) {
+
+        double firstInvocationMs() {
+            return totalMs - initMs;
+        }
+
+        static Stats stats(List<ColdStart> runs, java.util.function.ToDoubleFunction<ColdStart> figure) {
+            return new Stats(runs.stream().mapToDouble(figure).toArray());
+        }
+
+        /** Returns the ratios {@code a[i] / b[i]} of the runs made next to each other. */
+        static Stats pairedRatios(List<ColdStart> a, List<ColdStart> b,
+                java.util.function.ToDoubleFunction<ColdStart> figure) {
+            double[] ratios = new double[Math.min(a.size(), b.size())];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = figure.applyAsDouble(a.get(i)) / figure.applyAsDouble(b.get(i));
+            }
+            return new Stats(ratios);
+        }
+    }
+
+    private ColdStart firstResponse(String app, Path root, String event, Map<String, String> environment) {
         Path logFile = work.resolve(app + "-coldstart.log");
         try (LambdaRuntimeApi runtime = LambdaRuntimeApi.start();
                 FunctionProcess function = FunctionProcess.start(root, runtime, environment, logFile)) {
             String response = runtime.invoke(event, TIMEOUT);
             double ms = (System.nanoTime() - function.startedNanos()) / 1e6;
             double cpuMs = function.cpuMillis();
+            double initMs = (runtime.firstPollNanos() - function.startedNanos()) / 1e6;
             check(app, response, 1, function);
             Matcher started = STARTED_IN.matcher(function.output());
             double quarkusMs = started.find() ? Double.parseDouble(started.group(1)) * 1000 : Double.NaN;
-            Matcher at = STARTED_AT.matcher(function.output());
-            double initMs = Double.NaN;
-            if (at.find()) {
-                long startedLine = java.time.LocalDateTime.parse(at.group(1),
-                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
-                        .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
-                initMs = startedLine - function.startedMillis();
-            }
-            return new double[] { ms, quarkusMs, cpuMs, initMs };
+            return new ColdStart(ms, quarkusMs, cpuMs, initMs, load());
+        }
+    }
+
+    /** Returns the machine's 1-minute load average, as {@code uptime} shows it. */
+    static double load() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -276,6 +299,8 @@ public final class LambdaBench {
         top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
         int total = top.stream().mapToInt(Map.Entry::getValue).sum();
         log("classes the relay loads and the floor does not: %d; by package:", total);
+        log("table | classes loaded up to the first response relay/floor | %d / %d | +%d | %.1f",
+                names.get("relay").size(), names.get("floor").size(), total, load());
         List<String> rows = new ArrayList<>(List.of("package,classes"));
         for (var entry : top) {
             rows.add(entry.getKey() + "," + entry.getValue());
@@ -414,6 +439,10 @@ public final class LambdaBench {
                 log("latency relay's own attempt (its report)   : %s", new Stats(attemptMs).summary("ms"));
                 log("latency added: relay - direct, paired      : %s", new Stats(added).summary("ms"));
                 log("latency added: relay - floor - direct      : %s", new Stats(addedOverFloor).summary("ms"));
+                Stats over = new Stats(addedOverFloor);
+                log("table | warm: whole invocation over the floor's, beyond the target's round trip | relay %.2f,"
+                        + " floor %.2f, target %.2f ms p50 | +%.2f ms p50, +%.2f p99 | %.1f", new Stats(relayMs).median(),
+                        new Stats(floorMs).median(), new Stats(rtt).median(), over.median(), over.quantile(0.99), load());
             }
             log("latency hung invocations (no response within %s, restarted, left out): relay %d, floor %d",
                     HUNG_AFTER, relay.hung, floor.hung);
@@ -430,10 +459,17 @@ public final class LambdaBench {
         }
         int warmup = intOption("warmup", 200);
         int invocations = intOption("invocations", 300);
+        // --target-delay-ms: how long each target takes to answer, so that the figure is the relay's concurrency
+        // rather than the receivers' CPU.
+        Receiver.Response answer = Receiver.Response.status(204).after(Duration.ofMillis(intOption("target-delay-ms", 0)));
         List<Receiver> receivers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            receivers.add(Receiver.start());
+            receivers.add(Receiver.start().byDefault(answer));
         }
+        java.util.function.IntConsumer reset = i -> {
+            resetEvery(receivers, i);
+            receivers.forEach(receiver -> receiver.byDefault(answer));
+        };
         List<String> rows = new ArrayList<>(List.of("automations,i,ms"));
         Map<Integer, Stats> results = new LinkedHashMap<>();
         try (Warm relay = new Warm("relay", "relay-fanout.log")) {
@@ -447,7 +483,7 @@ public final class LambdaBench {
                     if (response != null) {
                         check("relay", response, size, relay.process);
                     }
-                    resetEvery(receivers, i);
+                    reset.accept(i);
                 }
                 double[] ms = new double[invocations];
                 int n = 0;
@@ -455,7 +491,7 @@ public final class LambdaBench {
                     long t0 = System.nanoTime();
                     String response = relay.invoke(event, false);
                     double elapsed = (System.nanoTime() - t0) / 1e6;
-                    resetEvery(receivers, i);
+                    reset.accept(i);
                     if (response == null) {
                         continue;
                     }
@@ -475,6 +511,10 @@ public final class LambdaBench {
             log("fanout %3d / %d: median %.2fx, p90 %.2fx", entry.getKey(), sizes.get(0),
                     entry.getValue().median() / one.median(), entry.getValue().quantile(0.9) / one.quantile(0.9));
         }
+        Stats most = results.get(sizes.get(sizes.size() - 1));
+        log("table | fan-out: %d automations against %d, targets answering in %d ms | %.1f / %.1f ms p50 | %.2fx | %.1f",
+                sizes.get(sizes.size() - 1), sizes.get(0), intOption("target-delay-ms", 0), most.median(),
+                one.median(), most.median() / one.median(), load());
         write(option("csv", "fanout.csv"), rows);
     }
 
