@@ -86,24 +86,25 @@ public class Deliverer {
         return attemptFrom(request, deadline, new ArrayList<>());
     }
 
+    /**
+     * Returns the outcome of one attempt at sending {@code request}, finished by {@code deadline}, with no retry: the
+     * queue consumer of the async mode retries on its own schedule. A refused target is an attempt that is not
+     * retryable. The stage never completes exceptionally.
+     */
+    public CompletionStage<SingleAttempt> attemptOnce(OutboundRequest request, Deadline deadline) {
+        return sendOnce(request, deadline)
+                .thenApply(sent -> new SingleAttempt(sent.attempt(), RetryPolicy.isRetryable(sent.attempt()),
+                        RetryPolicy.parseRetryAfter(sent.retryAfter(), Instant.now()).orElse(null)))
+                .exceptionally(error -> {
+                    Throwable cause = unwrap(error);
+                    return new SingleAttempt(new Attempt(null, 0.0, cause instanceof DeliveryException
+                            ? cause.getMessage() : describe(cause), null), false, null);
+                });
+    }
+
     private CompletionStage<DeliveryResult> attemptFrom(OutboundRequest request, Deadline deadline,
             List<Attempt> attempts) {
-        long started = System.nanoTime();
-        return vertx.executeBlocking(() -> guard.check(request.url()), false)
-                .toCompletionStage()
-                .thenCompose(address -> attempt(request, address, deadline))
-                .handle((sent, error) -> {
-                    if (error == null) {
-                        return sent;
-                    }
-                    Throwable cause = unwrap(error);
-                    if (cause instanceof EgressDeniedException) {
-                        throw new CompletionException(cause);
-                    }
-                    // DNS and any other failure before connecting count as an attempt, and may be retried.
-                    String message = cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
-                    return new Sent(new Attempt(null, elapsedMs(started), message, null), null);
-                })
+        return sendOnce(request, deadline)
                 .thenCompose(sent -> {
                     attempts.add(sent.attempt());
                     if (sent.attempt().succeeded()) {
@@ -121,6 +122,26 @@ public class Deliverer {
                     Throwable cause = unwrap(error);
                     return new DeliveryResult(false, cause instanceof DeliveryException ? cause.getMessage()
                             : describe(cause), attempts);
+                });
+    }
+
+    /** Returns one attempt; the stage fails only with an {@link EgressDeniedException}, for a refused target. */
+    private CompletionStage<Sent> sendOnce(OutboundRequest request, Deadline deadline) {
+        long started = System.nanoTime();
+        return vertx.executeBlocking(() -> guard.check(request.url()), false)
+                .toCompletionStage()
+                .thenCompose(address -> attempt(request, address, deadline))
+                .handle((sent, error) -> {
+                    if (error == null) {
+                        return sent;
+                    }
+                    Throwable cause = unwrap(error);
+                    if (cause instanceof EgressDeniedException) {
+                        throw new CompletionException(cause);
+                    }
+                    // DNS and any other failure before connecting count as an attempt, and may be retried.
+                    String message = cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
+                    return new Sent(new Attempt(null, elapsedMs(started), message, null), null);
                 });
     }
 

@@ -1,0 +1,94 @@
+package dev.webhookrelay.queue;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * A {@link DeliveryQueue} on an Amazon SQS standard queue, consumed by the second Lambda function
+ * ({@link DeliveryQueueHandler}). Each attempt is a new message whose {@code DelaySeconds} is its wait, up to SQS's
+ * 15 minutes; a longer wait arrives early and the consumer sends it on again for what is left (a "hop"), so that no
+ * message is hidden for hours and SQS's receive count, which drives the dead-letter queue, counts only failures to
+ * handle it. The client (SDK v2, URL-connection HTTP client) is built on first use. Safe for concurrent use.
+ */
+final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
+
+    /** The longest message timer SQS allows. */
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+    private final String queueUrl;
+    private final Supplier<SqsClient> clientFactory;
+    private final MessageCodec codec;
+    private final InstantSource clock;
+    private volatile SqsClient client;
+
+    SqsDeliveryQueue(String queueUrl, Supplier<SqsClient> clientFactory, MessageCodec codec, InstantSource clock) {
+        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl == null");
+        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory == null");
+        this.codec = Objects.requireNonNull(codec, "codec == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+    }
+
+    /**
+     * Returns a queue configured by {@code config}.
+     *
+     * @throws IllegalArgumentException if no queue URL is configured
+     */
+    static SqsDeliveryQueue create(QueueConfig.Sqs config, MessageCodec codec, InstantSource clock) {
+        String url = config.queueUrl().orElseThrow(() -> new IllegalArgumentException(
+                "relay.queue.sqs.queue-url must name the delivery queue when relay.queue.store=sqs"));
+        return new SqsDeliveryQueue(url, () -> clientBuilder(config).build(), codec, clock);
+    }
+
+    /** Returns a client builder for {@code config}: URL-connection HTTP client, region, endpoint and call timeout. */
+    static SqsClientBuilder clientBuilder(QueueConfig.Sqs config) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
+        config.region().map(Region::of).ifPresent(builder::region);
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Override
+    public void enqueue(DeliveryMessage message) {
+        String body = codec.write(message);
+        long waitSeconds = Math.max(0, (message.notBefore().toEpochMilli() - clock.millis() + 999) / 1000);
+        int delaySeconds = (int) Math.min(waitSeconds, MAX_DELAY.toSeconds());
+        try {
+            client().sendMessage(request -> request.queueUrl(queueUrl).messageBody(body).delaySeconds(delaySeconds));
+        } catch (SdkException e) {
+            throw new QueueException("SQS queue " + queueUrl + " did not take attempt " + message.attempt()
+                    + " of delivery " + message.deliveryId() + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        SqsClient built = client;
+        if (built != null) {
+            built.close();
+        }
+    }
+
+    private SqsClient client() {
+        SqsClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = Objects.requireNonNull(clientFactory.get(), "clientFactory returned null");
+                    client = built;
+                }
+            }
+        }
+        return built;
+    }
+}
