@@ -17,11 +17,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.webhookrelay.queue.QueueException;
 import dev.webhookrelay.secrets.SecretStoreException;
+import dev.webhookrelay.state.StateStoreException;
 
 /**
  * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 422 for one
- * that cannot be carried out, 503 when the secret store cannot answer, 500 (with no detail) for a bug. Messages name
+ * that cannot be carried out, 503 when the secret store, the delivery queue or the status store cannot answer, 500 (with no detail) for a bug. Messages name
  * fields and secrets, never secret values.
  */
 class ProblemMapper {
@@ -68,9 +70,27 @@ class ProblemMapper {
             return problem(422, "secret-access-denied", "Secret cannot be read", e.getMessage(), null);
         }
         LOG.warnf("Secret store unavailable for %s: %s", e.ref(), e.getMessage());
+        return unavailable("secret-store-unavailable", "Secret store unavailable",
+                e.getMessage() + "; nothing was sent, retry later");
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> queue(QueueException e) {
+        LOG.warnf("Delivery queue unavailable: %s", e.getMessage());
+        return unavailable("queue-unavailable", "Delivery queue unavailable",
+                e.getMessage() + "; retry later: deliveries already queued are not queued twice");
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> stateStore(StateStoreException e) {
+        LOG.warnf("Delivery status store unavailable: %s", e.getMessage());
+        return unavailable("state-store-unavailable", "Delivery status store unavailable",
+                e.getMessage() + "; retry later");
+    }
+
+    private static RestResponse<Problem> unavailable(String type, String title, String detail) {
         return RestResponse.ResponseBuilder.<Problem> create(503)
-                .entity(new Problem(TYPE_PREFIX + "secret-store-unavailable", "Secret store unavailable", 503,
-                        e.getMessage() + "; nothing was sent, retry later", null))
+                .entity(new Problem(TYPE_PREFIX + type, title, 503, detail, null))
                 .type(Problem.MEDIA_TYPE).header("Retry-After", "5").build();
     }
 
