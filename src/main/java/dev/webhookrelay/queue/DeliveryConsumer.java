@@ -1,8 +1,10 @@
 package dev.webhookrelay.queue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.webhookrelay.delivery.Attempt;
+import dev.webhookrelay.metrics.DeliverySample;
+import dev.webhookrelay.metrics.DispatchMetrics;
 import dev.webhookrelay.state.AttemptRecord;
 import dev.webhookrelay.state.DeliveryRecord;
 import dev.webhookrelay.state.DeliveryStateStore;
@@ -23,8 +27,8 @@ import dev.webhookrelay.state.StateConfig;
  * is early (an SQS wait longer than 15 minutes) is sent on for the time left; one that is stale or a duplicate (the
  * attempt was made, or the delivery ended) is a no-op, except that a delivery whose next attempt may not have been
  * queued (the enqueue after the write failed) has it queued again. A target's failure is handled here; the status
- * store, the queue or the secret store failing throws, so that the queue delivers the message again. Safe for
- * concurrent use.
+ * store, the queue or the secret store failing throws, so that the queue delivers the message again. Each attempt
+ * recorded writes its metrics: an attempt, and the delivery's outcome once it is final. Safe for concurrent use.
  */
 @ApplicationScoped
 public class DeliveryConsumer {
@@ -47,6 +51,9 @@ public class DeliveryConsumer {
 
     @Inject
     StateConfig stateConfig;
+
+    @Inject
+    DispatchMetrics metrics;
 
     /** Handles {@code message}; throws when it must be handled again later. */
     public void handle(DeliveryMessage message) {
@@ -86,6 +93,24 @@ public class DeliveryConsumer {
             queue.enqueue(message.next(retry.at()));
         }
         log(message, next, decision, Duration.between(started, ended));
+        metrics.record(List.of(new DeliverySample(host(message), sampleResult(next.status()), 1,
+                result.attempt().durationMs())));
+    }
+
+    private static DeliverySample.Result sampleResult(DeliveryStatus status) {
+        return switch (status) {
+            case DELIVERED -> DeliverySample.Result.DELIVERED;
+            case FAILED -> DeliverySample.Result.FAILED;
+            case QUEUED -> DeliverySample.Result.RETRYING;
+        };
+    }
+
+    private static String host(DeliveryMessage message) {
+        try {
+            return URI.create(message.job().integration().urlEndpoint()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static DeliveryStatus status(Decision decision) {
