@@ -20,13 +20,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.dispatch.DispatchReport;
+import dev.webhookrelay.dispatch.Planner;
+import dev.webhookrelay.dispatch.Sender;
+
 /** {@code POST /v1/dispatch}: one event, any number of automations. */
 @Path("/v1/dispatch")
 @Tag(name = "dispatch")
 public class DispatchResource {
 
     @Inject
-    Dispatcher dispatcher;
+    Planner planner;
+
+    @Inject
+    Sender sender;
 
     /** Returns the report of every automation: 200 when none failed, 502 when any did. */
     @POST
@@ -56,7 +63,8 @@ public class DispatchResource {
     public RestResponse<DispatchReport> dispatch(@NotNull(message = "request body is required") @Valid DispatchRequest request,
             @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
             boolean dryRun) {
-        DispatchReport report = dispatcher.dispatch(request, dryRun);
+        DispatchReport report = sender.send(planner.plan(request.event(), request.integrations(), request.automations()),
+                dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);
     }

@@ -1,6 +1,11 @@
 package dev.webhookrelay.api;
 
 import dev.webhookrelay.delivery.Attempt;
+import dev.webhookrelay.devreceiver.DevReceiver;
+import dev.webhookrelay.dispatch.DeliveryReport;
+import dev.webhookrelay.dispatch.DispatchReport;
+import dev.webhookrelay.dispatch.Outcome;
+import dev.webhookrelay.dispatch.ReportedRequest;
 import dev.webhookrelay.model.Artifact;
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;

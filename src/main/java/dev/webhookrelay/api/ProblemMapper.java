@@ -17,14 +17,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.webhookrelay.dispatch.InvalidRequestException;
 import dev.webhookrelay.queue.QueueException;
 import dev.webhookrelay.secrets.SecretStoreException;
 import dev.webhookrelay.state.StateStoreException;
 
 /**
  * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 422 for one
- * that cannot be carried out, 503 when the secret store, the delivery queue or the status store cannot answer, 500 (with no detail) for a bug. Messages name
- * fields and secrets, never secret values.
+ * that cannot be carried out, 503 when the secret store, the delivery queue or the status store cannot answer, 500
+ * (with no detail) for a bug. Messages name fields and secrets, never secret values.
  */
 class ProblemMapper {
 

@@ -20,6 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.dispatch.DeliveryReport;
+import dev.webhookrelay.dispatch.Planner;
+import dev.webhookrelay.dispatch.Sender;
+
 /**
  * {@code POST /v1/webhooks/test}: W&B's "Test webhook". Sends the payload with the integration's credentials and
  * signature and reports the one delivery.
@@ -28,11 +32,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "webhooks")
 public class WebhookTestResource {
 
-    /** The automation name a test delivery reports, and hashes into no delivery id: test ids are random. */
-    static final String TEST_AUTOMATION = "webhook-test";
+    @Inject
+    Planner planner;
 
     @Inject
-    Dispatcher dispatcher;
+    Sender sender;
 
     /** Returns the delivery report: 200 when delivered (or a dry run), 502 when it failed. */
     @POST
@@ -59,11 +63,8 @@ public class WebhookTestResource {
     public RestResponse<DeliveryReport> test(@NotNull(message = "request body is required") @Valid WebhookTestRequest request,
             @Parameter(description = "Render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
             boolean dryRun) {
-        String templateField = "payload";
-        DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, request.entity().name(), request.integration(),
-                "integration", DeliveryPreparer.templateText(request.payload(), templateField), templateField,
-                DeliveryIds.of(null, TEST_AUTOMATION, request.integration().id()));
-        DeliveryReport report = dispatcher.test(job, dryRun);
+        DeliveryReport report = sender.send(planner.planTest(request.entity(), request.integration(), request.payload()),
+                dryRun).deliveries().get(0);
         return RestResponse.status(report.failed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK, report);
     }
 }

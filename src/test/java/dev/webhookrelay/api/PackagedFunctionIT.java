@@ -97,7 +97,7 @@ class PackagedFunctionIT {
         String output = function.output();
         assertThat(output).contains("Profile prod activated").doesNotContain("Dev receiver");
         assertThat(output).doesNotContain(DispatchResourceTest.TOKEN, DispatchResourceTest.SIGNING_SECRET);
-        assertThat(Files.exists(TARGET.resolve("packaged-function/dev/webhookrelay/api/DevReceiver.class")))
+        assertThat(Files.exists(TARGET.resolve("packaged-function/dev/webhookrelay/devreceiver/DevReceiver.class")))
                 .as("the class may ship, but its bean is removed at build time").isTrue();
     }
 

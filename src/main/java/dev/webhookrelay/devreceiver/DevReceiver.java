@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.devreceiver;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

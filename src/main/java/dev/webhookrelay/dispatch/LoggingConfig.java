@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

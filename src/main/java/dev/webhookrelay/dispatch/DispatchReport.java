@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ public record DispatchReport(List<DeliveryReport> deliveries) {
     }
 
     /** Returns whether any delivery failed, which makes the response a 502. */
-    boolean anyFailed() {
+    public boolean anyFailed() {
         return deliveries.stream().anyMatch(DeliveryReport::failed);
     }
 }

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.devreceiver;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

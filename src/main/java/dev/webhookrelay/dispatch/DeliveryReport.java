@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record DeliveryReport(
     }
 
     /** Returns whether this report makes the whole response a 502. */
-    boolean failed() {
+    public boolean failed() {
         return outcome == Outcome.FAILED;
     }
 }

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,8 +28,7 @@ import dev.webhookrelay.signing.Signer;
  * ({@link TargetLimits}). Every failure is an {@link InvalidRequestException} naming the field, thrown before anything
  * is sent.
  */
-@ApplicationScoped
-class DeliveryPreparer {
+final class DeliveryPreparer {
 
     /** The payload variable that holds the integration's access token. */
     static final String ACCESS_TOKEN = "ACCESS_TOKEN";
@@ -43,8 +39,11 @@ class DeliveryPreparer {
     private final TemplateRenderer renderer = new TemplateRenderer();
     private final Signer signer = new Signer();
 
-    @Inject
-    SecretStore store;
+    private final SecretStore store;
+
+    DeliveryPreparer(SecretStore store) {
+        this.store = store;
+    }
 
     /** The secrets one request has resolved, so that automations sharing an integration look each secret up once. */
     static final class SecretMemo {

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,11 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.devreceiver;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.webhookrelay.testing.Requests;
@@ -16,9 +17,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class DevReceiverTest {
 
+    /** Where the receiver listens in tests: {@code %test.relay.dev-receiver.port}, or its environment override. */
+    private static final int PORT = ConfigProvider.getConfig().getValue("relay.dev-receiver.port", Integer.class);
+
     @Test
     void verifiesTheSignatureOfADeliveryFromTheRelay() {
-        URI self = URI.create("http://127.0.0.1:8091/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET");
+        URI self = URI.create("http://127.0.0.1:" + PORT + "/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET");
         given()
                 .contentType(ContentType.JSON)
                 .body(Requests.githubDispatch(self).toString())
@@ -31,7 +35,7 @@ class DevReceiverTest {
 
         given()
                 .when()
-                .get("http://localhost:8091/receiver")
+                .get("http://localhost:" + PORT + "/receiver")
                 .then()
                 .statusCode(200)
                 .body("[0].signatureValid", equalTo(true))
@@ -45,7 +49,7 @@ class DevReceiverTest {
                 .header("X-Wandb-Signature", "00".repeat(32))
                 .body("{\"key1\": \"value1\"}")
                 .when()
-                .post("http://localhost:8091/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET")
+                .post("http://localhost:" + PORT + "/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET")
                 .then()
                 .statusCode(200)
                 .body("signatureValid", equalTo(false));

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ final class DeliveryIds {
 
     static String of(String eventId, String automation, String integrationId) {
         if (eventId == null || eventId.isEmpty()) {
-            return "dlv_" + UUID.randomUUID().toString().replace("-", "");
+            return random();
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -32,5 +32,10 @@ final class DeliveryIds {
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Returns a delivery id no other delivery has: for an event without an id, and for a test webhook. */
+    static String random() {
+        return "dlv_" + UUID.randomUUID().toString().replace("-", "");
     }
 }

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import dev.webhookrelay.secrets.Secret;
  * One automation's delivery, rendered and signed, ready to send: the exact {@code request}, the {@code reported} form of
  * it with credentials redacted, and the {@code secrets} it used, so that a target echoing one back is redacted too.
  */
-record PreparedDelivery(
+public record PreparedDelivery(
         String automation,
         String integration,
         String deliveryId,

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.webhookrelay.api.DispatchRequest;
 import dev.webhookrelay.payload.EventVariables;
 import dev.webhookrelay.payload.RenderedPayload;
 import dev.webhookrelay.payload.TemplateRenderer;

@@ -1,9 +1,9 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.webhookrelay.api.DispatchRequest;
 import dev.webhookrelay.model.Automation;
-import dev.webhookrelay.model.Event;
-import dev.webhookrelay.model.Integration;
 import dev.webhookrelay.payload.EventVariables;
 import dev.webhookrelay.payload.RenderedPayload;
 import dev.webhookrelay.payload.TemplateRenderer;
@@ -45,12 +44,12 @@ import dev.webhookrelay.trigger.Verdict;
  * over the same rendered bytes.
  * <ul>
  * <li>{@code pipeline}: everything the function does for it before sending: bind the request bytes to a
- * {@link DispatchRequest} (Jackson), then {@code Dispatcher}'s planning of the automation (index the integrations,
- * {@link EventVariables}, {@link TriggerEvaluator#evaluate}, the delivery id), then {@link DeliveryPreparer#prepare}
- * itself, outside CDI (its store set by hand to the memory store): both secrets looked up, the template rendered
+ * {@link DispatchRequest} (Jackson), then {@link Planner#plan}, the function's own planner, built outside CDI on the
+ * memory store: every check (integration ids, templates, filters), {@link EventVariables}, the trigger
+ * ({@link TriggerEvaluator}), the delivery id, both secrets looked up, the template rendered
  * ({@link TemplateRenderer}) with its redacted copy, the body signed ({@link Signer}, {@code wandb} scheme), the
  * headers built. Warm caches (filters, templates), as in a warm function. Not included: bean validation, the
- * report and its JSON, the HTTP and Lambda layers.
+ * sending ({@link Sender}), the report and its JSON, the HTTP and Lambda layers.
  * <li>{@code parse}, {@code trigger}, {@code variables}, {@code render}, {@code sign}: the steps of {@code pipeline}
  * alone, to see where its time goes.
  * <li>{@code hmacNewMac}: {@code Mac.getInstance}, {@code init}, {@code doFinal} over the rendered body: a new
@@ -71,10 +70,16 @@ public class PipelineBenchmark {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final Secret TOKEN = Secret.of("tok-7f3a9c-never-show-me");
+    private static final Secret SIGNING_SECRET = Secret.of("sig-2b8e41-never-show-me");
+
     private final TriggerEvaluator triggers = new TriggerEvaluator();
     private final TemplateRenderer renderer = new TemplateRenderer();
     private final Signer signer = new Signer();
-    private final DeliveryPreparer preparer = new DeliveryPreparer();
+    /** The function's planner on the memory store, with relay.delivery.deadline's default; nothing is sent. */
+    private final Planner planner = new Planner(new InMemorySecretStore(Map.of(
+            new SecretRef("tiny-ml", "GITHUB_TOKEN"), TOKEN, new SecretRef("tiny-ml", "SIGNING_SECRET"), SIGNING_SECRET)),
+            Duration.ofSeconds(25));
 
     private byte[] requestBytes;
     private DispatchRequest request;
@@ -94,9 +99,6 @@ public class PipelineBenchmark {
             }
             requestBytes = in.readAllBytes();
         }
-        preparer.store = new InMemorySecretStore(Map.of(
-                new SecretRef("tiny-ml", "GITHUB_TOKEN"), Secret.of("tok-7f3a9c-never-show-me"),
-                new SecretRef("tiny-ml", "SIGNING_SECRET"), Secret.of("sig-2b8e41-never-show-me")));
         request = JSON.readValue(requestBytes, DispatchRequest.class);
         Automation automation = request.automations().get(0);
         if (!triggers.evaluate(request.event(), automation).fires()) {
@@ -107,12 +109,10 @@ public class PipelineBenchmark {
         if (!template.contains("${event_author}")) {
             throw new IllegalStateException("The sample template is not W&B's GitHub example");
         }
-        Secret token = Secret.of("tok-7f3a9c-never-show-me");
-        Secret signing = Secret.of("sig-2b8e41-never-show-me");
-        templateSecrets = Map.of(DeliveryPreparer.ACCESS_TOKEN, token, "SIGNING_SECRET", signing);
-        signingKeys = List.of(signing);
+        templateSecrets = Map.of(DeliveryPreparer.ACCESS_TOKEN, TOKEN, "SIGNING_SECRET", SIGNING_SECRET);
+        signingKeys = List.of(SIGNING_SECRET);
         body = renderer.render(template, variables, templateSecrets).body();
-        key = signing.utf8();
+        key = SIGNING_SECRET.utf8();
         reusedMac = Mac.getInstance("HmacSHA256");
         reusedMac.init(new SecretKeySpec(key, "HmacSHA256"));
         String expected = HexFormat.of().formatHex(hmacNewMac());
@@ -120,35 +120,18 @@ public class PipelineBenchmark {
         if (!expected.equals(signed) || !expected.equals(HexFormat.of().formatHex(hmacReusedMac()))) {
             throw new IllegalStateException("The signer and the raw HMAC disagree");
         }
-        if (!expected.equals(pipeline().request().headers().get(Signer.X_WANDB_SIGNATURE))) {
+        if (!(pipeline().automations().get(0) instanceof Planned.Send send)) {
+            throw new IllegalStateException("The pipeline planned no delivery");
+        }
+        if (!expected.equals(send.delivery().request().headers().get(Signer.X_WANDB_SIGNATURE))) {
             throw new IllegalStateException("The pipeline signed other bytes than the raw HMAC");
         }
     }
 
     @Benchmark
-    public PreparedDelivery pipeline() throws IOException {
+    public Plan pipeline() throws IOException {
         DispatchRequest parsed = JSON.readValue(requestBytes, DispatchRequest.class);
-        // What Dispatcher.dispatch does for each automation before sending, one automation here.
-        Event event = parsed.event();
-        Map<String, Integer> integrationIndex = new HashMap<>();
-        for (int i = 0; i < parsed.integrations().size(); i++) {
-            integrationIndex.putIfAbsent(parsed.integrations().get(i).id(), i);
-        }
-        Map<String, String> vars = EventVariables.of(event);
-        DeliveryPreparer.SecretMemo memo = new DeliveryPreparer.SecretMemo();
-        Automation automation = parsed.automations().get(0);
-        int integrationAt = integrationIndex.get(automation.action().integrationID());
-        Integration integration = parsed.integrations().get(integrationAt);
-        String templateField = "automations[0].triggeredActionConfig.genericWebhookActionInput.requestPayload";
-        String text = DeliveryPreparer.templateText(automation.action().requestPayload(), templateField);
-        Verdict verdict = triggers.evaluate(event, automation);
-        if (!verdict.fires()) {
-            throw new IllegalStateException(verdict.reason());
-        }
-        String deliveryId = DeliveryIds.of(event.id(), automation.name(), integration.id());
-        DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
-                "integrations[" + integrationAt + "]", text, templateField, deliveryId);
-        return preparer.prepare(job, vars, memo);
+        return planner.plan(parsed.event(), parsed.integrations(), parsed.automations());
     }
 
     @Benchmark

@@ -1,4 +1,4 @@
-package dev.webhookrelay.api;
+package dev.webhookrelay.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

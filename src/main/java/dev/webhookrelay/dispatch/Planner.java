@@ -1,0 +1,127 @@
+package dev.webhookrelay.dispatch;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.webhookrelay.delivery.Deadline;
+import dev.webhookrelay.model.Automation;
+import dev.webhookrelay.model.Event;
+import dev.webhookrelay.model.Integration;
+import dev.webhookrelay.payload.EventVariables;
+import dev.webhookrelay.secrets.SecretStore;
+import dev.webhookrelay.trigger.InvalidFilterException;
+import dev.webhookrelay.trigger.TriggerEvaluator;
+import dev.webhookrelay.trigger.Verdict;
+
+/**
+ * The first half of a dispatch: checks a request and decides, for every automation, whether it fires; renders and
+ * signs what each one that fires would send ({@link Planned.Send}), and finishes each one that does not
+ * ({@link Planned.Skip}). Any bad input is an {@link InvalidRequestException} naming the field, thrown before anything
+ * is sent: the planner sends nothing. A {@link Sender} sends the plan. Safe for concurrent use if its secret store is.
+ */
+public final class Planner {
+
+    /** The automation name a test webhook reports. Its delivery id is random, as for an event without an id. */
+    static final String TEST_AUTOMATION = "webhook-test";
+
+    private final TriggerEvaluator triggers = new TriggerEvaluator();
+    private final DeliveryPreparer preparer;
+    private final Duration budget;
+
+    /** Resolves secrets from {@code store}; each plan must be sent within {@code budget} of its start. */
+    public Planner(SecretStore store, Duration budget) {
+        this.preparer = new DeliveryPreparer(Objects.requireNonNull(store, "store == null"));
+        this.budget = Objects.requireNonNull(budget, "budget == null");
+    }
+
+    /**
+     * Returns the plan of dispatching {@code event} to {@code automations}, which name their integration among
+     * {@code integrations}; one automation and its integration plan one delivery.
+     *
+     * @throws InvalidRequestException if any automation cannot be carried out
+     */
+    public Plan plan(Event event, List<Integration> integrations, List<Automation> automations) {
+        Deadline deadline = Deadline.after(budget);
+        Map<String, Integer> integrationIndex = indexIntegrations(integrations);
+        Map<String, String> variables = EventVariables.of(event);
+        DeliveryPreparer.SecretMemo memo = new DeliveryPreparer.SecretMemo();
+        List<Planned> planned = new ArrayList<>(automations.size());
+        for (int i = 0; i < automations.size(); i++) {
+            Automation automation = automations.get(i);
+            String field = "automations[" + i + "]";
+            String integrationId = automation.action().integrationID();
+            Integer integrationAt = integrationIndex.get(integrationId);
+            if (integrationAt == null) {
+                throw new InvalidRequestException(field + ".triggeredActionConfig.genericWebhookActionInput.integrationID",
+                        "No integration with id " + integrationId + " in integrations");
+            }
+            Integration integration = integrations.get(integrationAt);
+            String templateField = field + ".triggeredActionConfig.genericWebhookActionInput.requestPayload";
+            String template = DeliveryPreparer.templateText(automation.action().requestPayload(), templateField);
+            Verdict verdict = evaluate(event, automation, field);
+            String deliveryId = DeliveryIds.of(event.id(), automation.name(), integration.id());
+            DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
+                    "integrations[" + integrationAt + "]", template, templateField, deliveryId);
+            if (verdict.fires()) {
+                planned.add(new Planned.Send(preparer.prepare(job, variables, memo)));
+            } else {
+                preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
+                planned.add(new Planned.Skip(new DeliveryReport(automation.name(), integration.displayName(),
+                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of()),
+                        hostOf(integration.urlEndpoint())));
+            }
+        }
+        return new Plan(planned, deadline, true);
+    }
+
+    /**
+     * Returns the plan of W&B's "Test webhook": one delivery of {@code payload} (a JSON object, a JSON string holding
+     * one, or null for {@code {}}) to {@code integration}, with the secrets of {@code entity}, outside any event.
+     *
+     * @throws InvalidRequestException if it cannot be carried out
+     */
+    public Plan planTest(Event.EntityRef entity, Integration integration, JsonNode payload) {
+        Deadline deadline = Deadline.after(budget);
+        String templateField = "payload";
+        DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, entity.name(), integration, "integration",
+                DeliveryPreparer.templateText(payload, templateField), templateField, DeliveryIds.random());
+        PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(entity.name()),
+                new DeliveryPreparer.SecretMemo());
+        return new Plan(List.of(new Planned.Send(prepared)), deadline, false);
+    }
+
+    /** Returns the host of an integration URL that was not checked, because its automation did not fire; or null. */
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Verdict evaluate(Event event, Automation automation, String field) {
+        try {
+            return triggers.evaluate(event, automation);
+        } catch (InvalidFilterException e) {
+            throw new InvalidRequestException(field + ".eventFilter", e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Integer> indexIntegrations(List<Integration> integrations) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < integrations.size(); i++) {
+            if (index.putIfAbsent(integrations.get(i).id(), i) != null) {
+                throw new InvalidRequestException("integrations[" + i + "].id",
+                        "Duplicate integration id " + integrations.get(i).id());
+            }
+        }
+        return index;
+    }
+}
