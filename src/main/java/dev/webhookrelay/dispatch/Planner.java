@@ -70,7 +70,7 @@ public final class Planner {
             DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
-                planned.add(new Planned.Send(preparer.prepare(job, variables, memo)));
+                planned.add(new Planned.Send(preparer.prepare(job, variables, memo), job, variables));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
                 planned.add(new Planned.Skip(new DeliveryReport(automation.name(), integration.displayName(),
@@ -92,9 +92,19 @@ public final class Planner {
         String templateField = "payload";
         DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, entity.name(), integration, "integration",
                 DeliveryPreparer.templateText(payload, templateField), templateField, DeliveryIds.random());
-        PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(entity.name()),
-                new DeliveryPreparer.SecretMemo());
-        return new Plan(List.of(new Planned.Send(prepared)), deadline, false);
+        Map<String, String> variables = EventVariables.withoutEvent(entity.name());
+        PreparedDelivery prepared = preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
+        return new Plan(List.of(new Planned.Send(prepared, job, variables)), deadline, false);
+    }
+
+    /**
+     * Returns one attempt of a queued {@code job}: rendered with {@code variables}, its secrets resolved and signed now,
+     * as {@link #plan} prepared it, so the body is the same bytes and only time-bound signatures change.
+     *
+     * @throws InvalidRequestException if it can no longer be carried out, such as a secret since deleted
+     */
+    public PreparedDelivery prepareAttempt(DeliveryJob job, Map<String, String> variables) {
+        return preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
     }
 
     /** Returns the host of an integration URL that was not checked, because its automation did not fire; or null. */
