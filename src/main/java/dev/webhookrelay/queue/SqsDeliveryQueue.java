@@ -6,10 +6,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+import dev.webhookrelay.aws.AwsClient;
 
 /**
  * A {@link DeliveryQueue} on an Amazon SQS standard queue, consumed by the second Lambda function
@@ -24,14 +23,13 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     private final String queueUrl;
-    private final Supplier<SqsClient> clientFactory;
+    private final AwsClient<SqsClient> client;
     private final MessageCodec codec;
     private final InstantSource clock;
-    private volatile SqsClient client;
 
     SqsDeliveryQueue(String queueUrl, Supplier<SqsClient> clientFactory, MessageCodec codec, InstantSource clock) {
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl == null");
-        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory == null");
+        this.client = new AwsClient<>(clientFactory);
         this.codec = Objects.requireNonNull(codec, "codec == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
@@ -44,17 +42,8 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
     static SqsDeliveryQueue create(QueueConfig.Sqs config, MessageCodec codec, InstantSource clock) {
         String url = config.queueUrl().orElseThrow(() -> new IllegalArgumentException(
                 "relay.queue.sqs.queue-url must name the delivery queue when relay.queue.store=sqs"));
-        return new SqsDeliveryQueue(url, () -> clientBuilder(config).build(), codec, clock);
-    }
-
-    /** Returns a client builder for {@code config}: URL-connection HTTP client, region, endpoint and call timeout. */
-    static SqsClientBuilder clientBuilder(QueueConfig.Sqs config) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
-        config.region().map(Region::of).ifPresent(builder::region);
-        config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder;
+        return new SqsDeliveryQueue(url, () -> AwsClient.configure(SqsClient.builder(), config.region(),
+                config.endpointOverride(), config.timeout()).build(), codec, clock);
     }
 
     @Override
@@ -63,7 +52,8 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
         long waitSeconds = Math.max(0, (message.notBefore().toEpochMilli() - clock.millis() + 999) / 1000);
         int delaySeconds = (int) Math.min(waitSeconds, MAX_DELAY.toSeconds());
         try {
-            client().sendMessage(request -> request.queueUrl(queueUrl).messageBody(body).delaySeconds(delaySeconds));
+            client.get().sendMessage(request -> request.queueUrl(queueUrl).messageBody(body)
+                    .delaySeconds(delaySeconds));
         } catch (SdkException e) {
             throw new QueueException("SQS queue " + queueUrl + " did not take attempt " + message.attempt()
                     + " of delivery " + message.deliveryId() + ": " + e.getClass().getSimpleName(), e);
@@ -72,23 +62,6 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
     @Override
     public void close() {
-        SqsClient built = client;
-        if (built != null) {
-            built.close();
-        }
-    }
-
-    private SqsClient client() {
-        SqsClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = Objects.requireNonNull(clientFactory.get(), "clientFactory returned null");
-                    client = built;
-                }
-            }
-        }
-        return built;
+        client.close();
     }
 }
