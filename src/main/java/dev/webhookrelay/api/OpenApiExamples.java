@@ -2,9 +2,10 @@ package dev.webhookrelay.api;
 
 /**
  * The examples of the OpenAPI document (docs/openapi.yaml), as compile-time constants for the annotations on the
- * resources. The dispatch example is events/github-dispatch.json aimed at GitHub instead of the dev receiver. What the
- * whole document shares (info, the problem responses, the API key scheme) is in META-INF/openapi.yaml, which the
- * generated document is merged into.
+ * resources. The dispatch example is events/github-dispatch.json aimed at GitHub instead of the dev receiver, with two
+ * of the template's variables; each report is what the relay reports for its example request, signed with the dev
+ * store's secret (dev/secrets.json). OpenApiExamplesTest checks both. What the whole document shares (info, the problem
+ * responses, the API key scheme) is in META-INF/openapi.yaml, which the generated document is merged into.
  */
 final class OpenApiExamples {
 
@@ -85,7 +86,7 @@ final class OpenApiExamples {
               ]
             }""";
 
-    /** A dispatch whose one delivery failed after three attempts: the response is a 502 carrying the report. */
+    /** The report of {@link #DISPATCH_REQUEST} when GitHub failed three times: the response is a 502 carrying it. */
     static final String DISPATCH_FAILED = """
             {
               "deliveries": [
@@ -98,8 +99,14 @@ final class OpenApiExamples {
                   "warnings": [],
                   "request": {
                     "url": "https://api.github.com/repos/acme/ml/dispatches",
-                    "headers": {"Content-Type": "application/json", "Authorization": "Bearer ***"},
-                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {}}"
+                    "headers": {
+                      "Content-Type": "application/json",
+                      "User-Agent": "webhook-relay/1",
+                      "X-Relay-Delivery-Id": "dlv_517309151de3a00ba80c6d7732b6c1d5",
+                      "Authorization": "Bearer ***",
+                      "X-Wandb-Signature": "1bead2c3ec03ba591af0385bb876e4d68dfa2c3c20ee08a140c7a7a5b1ddbfe2"
+                    },
+                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {\\"event_author\\": \\"frds\\", \\"artifact_version_string\\": \\"tiny-ml/model-registry/CIFAR_10:production\\"}}"
                   },
                   "attempts": [
                     {"statusCode": 503, "durationMs": 95.2, "error": null, "responseBody": "unavailable"},
@@ -135,7 +142,13 @@ final class OpenApiExamples {
               "warnings": [],
               "request": {
                 "url": "https://api.github.com/repos/acme/ml/dispatches",
-                "headers": {"Content-Type": "application/json", "Authorization": "Bearer ***"},
+                "headers": {
+                  "Content-Type": "application/json",
+                  "User-Agent": "webhook-relay/1",
+                  "X-Relay-Delivery-Id": "dlv_3f1e9a0c2b7d4e8f9a1b2c3d4e5f6a7b",
+                  "Authorization": "Bearer ***",
+                  "X-Wandb-Signature": "777111c2d10755ee42562a9d8075a81b596692fc0898112c218d5ecfeacc6282"
+                },
                 "body": "{\\"event_type\\":\\"BUILD_AND_DEPLOY\\",\\"client_payload\\":{\\"key1\\":\\"value1\\"}}"
               },
               "attempts": [{"statusCode": 204, "durationMs": 170.3, "error": null, "responseBody": ""}]

@@ -1,8 +1,6 @@
 package dev.webhookrelay.delivery;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -99,21 +97,13 @@ final class Cidr {
     }
 
     private static byte[] ipv6(String address, String text) {
-        if (!address.matches("[0-9A-Fa-f:.]+")) {
-            throw new IllegalArgumentException("Invalid CIDR address: " + text);
-        }
-        InetAddress parsed;
-        try {
-            // Brackets make the JDK parse a literal or fail; without them an invalid literal would go to DNS.
-            parsed = InetAddress.getByName("[" + address + "]");
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Invalid CIDR address: " + text, e);
-        }
-        if (parsed instanceof Inet4Address) {
+        byte[] bytes = InetAddresses.ipv6(address)
+                .orElseThrow(() -> new IllegalArgumentException("Invalid CIDR address: " + text));
+        if (PublicAddresses.isIpv4Mapped(bytes)) {
             throw new IllegalArgumentException("IPv4-mapped CIDR addresses are not supported, write the IPv4 range: "
                     + text);
         }
-        return parsed.getAddress();
+        return bytes;
     }
 
     @Override

@@ -1,8 +1,15 @@
 package dev.webhookrelay.delivery;
 
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +36,11 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -222,22 +231,48 @@ public class Deliverer {
         return promise.future();
     }
 
-    /** Returns the error class and message of a failed attempt: timeout, refused, tls, reset or io. */
+    /**
+     * Returns the error class and message of a failed attempt, by the types in its cause chain: {@code timeout},
+     * {@code refused}, {@code tls}, {@code dns}, {@code reset} or, for any other failure, {@code io}.
+     */
     static String describe(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
-            return "timeout: " + message;
+        return errorClass(error) + ": " + error.getMessage();
+    }
+
+    private static String errorClass(Throwable error) {
+        // A timeout first: Netty's ConnectTimeoutException is also a ConnectException.
+        if (inChain(error, TimeoutException.class, SocketTimeoutException.class,
+                io.netty.channel.ConnectTimeoutException.class, io.netty.handler.timeout.TimeoutException.class)) {
+            return "timeout";
         }
-        if (error instanceof ConnectException) {
-            return "refused: " + message;
+        if (inChain(error, ConnectException.class)) {
+            return "refused";
         }
-        if (error instanceof SSLException || error.getCause() instanceof SSLException) {
-            return "tls: " + message;
+        if (inChain(error, SSLException.class)) {
+            return "tls";
         }
-        if (message.contains("closed") || message.contains("reset")) {
-            return "reset: " + message;
+        if (inChain(error, UnknownHostException.class)) {
+            return "dns";
         }
-        return "io: " + message;
+        if (inChain(error, HttpClosedException.class, StreamResetException.class, ClosedChannelException.class)
+                || inChain(error, SocketException.class)
+                        && !inChain(error, NoRouteToHostException.class, PortUnreachableException.class,
+                                BindException.class)) {
+            return "reset"; // The connection was closed or reset under the attempt.
+        }
+        return "io";
+    }
+
+    @SafeVarargs
+    private static boolean inChain(Throwable error, Class<? extends Throwable>... types) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String pathAndQuery(URI url) {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  *
  * <p>
  * {@code relay.egress.allowed-cidrs} allows non-public ranges, except the few targets nothing allows: cloud metadata
- * endpoints, IPv4-mapped IPv6 literals and URLs with user info.
+ * endpoints, IPv6 addresses that embed one or any link-local IPv4 address (NAT64, 6to4, IPv4-compatible, IPv4-mapped),
+ * IPv4-mapped IPv6 literals and URLs with user info.
  */
 final class EgressGuard {
 
@@ -38,6 +39,9 @@ final class EgressGuard {
             Cidr.parse("100.100.100.200"), // Alibaba Cloud instance metadata
             Cidr.parse("168.63.129.16")); // Azure WireServer and host agent: a public-looking address
 
+    /** Link-local IPv4 (RFC 3927), home of cloud metadata: never reached through an IPv6 address that embeds it. */
+    private static final Cidr LINK_LOCAL_IPV4 = Cidr.parse("169.254.0.0/16");
+
     /** Host names of metadata services, refused before any DNS lookup. */
     private static final Set<String> CLOUD_METADATA_NAMES = Set.of(
             "metadata.google.internal", // GCP
@@ -46,7 +50,8 @@ final class EgressGuard {
             "instance-data", // AWS, through the VPC resolver
             "instance-data.ec2.internal"); // AWS
 
-    private static final InetAddress IPV4_LOOPBACK = loopback();
+    private static final InetAddress IPV4_LOOPBACK = InetAddresses.fromBytes("localhost",
+            new byte[] { 127, 0, 0, 1 });
 
     /** Resolves host names; tests replace it so that no lookup leaves the machine. Safe for concurrent use. */
     @FunctionalInterface
@@ -155,12 +160,28 @@ final class EgressGuard {
             throw new EgressDeniedException(subject + " is not a public address (IPv4-mapped: ::ffff:0:0/96, RFC 4291;"
                     + " never allowed, write the IPv4 address)");
         }
-        if (isAllowedRange(address)) {
-            return;
+        if (!isAllowedRange(address)) {
+            Optional<String> reason = PublicAddresses.nonPublicReason(address);
+            if (reason.isPresent()) {
+                throw new EgressDeniedException(subject + " is not a public address (" + reason.get() + ")"
+                        + NOT_ALLOWED);
+            }
         }
-        Optional<String> reason = PublicAddresses.nonPublicReason(address);
-        if (reason.isPresent()) {
-            throw new EgressDeniedException(subject + " is not a public address (" + reason.get() + ")" + NOT_ALLOWED);
+        refuseIfEmbedsMetadata(subject, address);
+    }
+
+    /**
+     * Refuses an address that is about to be allowed (public, or in allowed-cidrs) but embeds a cloud metadata endpoint
+     * or any link-local IPv4 address: NAT64, 6to4 and the IPv4 forms of IPv6 reach the IPv4 address they carry.
+     */
+    private static void refuseIfEmbedsMetadata(String subject, InetAddress address) {
+        for (InetAddress embedded : PublicAddresses.embeddedIpv4(address.getAddress())) {
+            if (isCloudMetadata(embedded) || LINK_LOCAL_IPV4.contains(embedded)) {
+                throw new EgressDeniedException(subject + " is not a public address (it embeds "
+                        + embedded.getHostAddress() + (isCloudMetadata(embedded) ? ", a cloud metadata endpoint"
+                                : ", link-local: 169.254.0.0/16, home of cloud metadata")
+                        + ": never allowed, not even by relay.egress.allowed-cidrs)");
+            }
         }
     }
 
@@ -192,13 +213,14 @@ final class EgressGuard {
         return PublicAddresses.isIpv4Mapped(address.getAddress());
     }
 
+    /** Returns whether {@code address} lies in a range of {@code relay.egress.allowed-cidrs}. */
     private boolean isAllowedRange(InetAddress address) {
         for (Cidr range : allowed) {
             if (range.contains(address)) {
                 return true;
             }
         }
-        return PublicAddresses.isPublic(address);
+        return false;
     }
 
     /** Returns the host part of an authority the JDK did not parse as server-based: no user info, no port. */
@@ -227,13 +249,5 @@ final class EgressGuard {
 
     private static EgressDeniedException denied(String message, Throwable cause) {
         return new EgressDeniedException(message, cause);
-    }
-
-    private static InetAddress loopback() {
-        try {
-            return InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // Four bytes are always a valid address.
-        }
     }
 }

@@ -1,12 +1,8 @@
 package dev.webhookrelay.delivery;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a URL host the way browsers and curl do, before any DNS lookup, so that no spelling of an address passes for a
@@ -25,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class HostLiteral {
 
-    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final long MAX_IPV4 = 0xFFFF_FFFFL;
     private static final long FAILURE = -1;
 
@@ -51,8 +46,8 @@ final class HostLiteral {
             if (ipv4 == FAILURE) {
                 throw new IllegalArgumentException("Invalid IPv4 address: " + host);
             }
-            return Optional.of(address(new byte[] { (byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8),
-                    (byte) ipv4 }));
+            return Optional.of(InetAddresses.fromBytes(new byte[] { (byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16),
+                    (byte) (ipv4 >>> 8), (byte) ipv4 }));
         }
         return Optional.empty();
     }
@@ -65,29 +60,9 @@ final class HostLiteral {
         if (literal.indexOf('%') >= 0) {
             throw new IllegalArgumentException("IPv6 zone ids are not allowed: " + host);
         }
-        if (literal.indexOf(':') < 0 || !IPV6_CHARACTERS.matcher(literal).matches()) {
-            throw new IllegalArgumentException("Invalid IPv6 address: " + host);
-        }
-        InetAddress parsed;
-        try {
-            // Brackets make the JDK parse a literal or fail; without them an invalid literal would go to DNS.
-            parsed = InetAddress.getByName("[" + literal + "]");
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Invalid IPv6 address: " + host, e);
-        }
-        if (parsed instanceof Inet4Address) {
-            // The JDK returns IPv4 only for ::ffff:a.b.c.d (RFC 4291 IPv4-mapped); keep it IPv6 so that it is seen.
-            byte[] mapped = new byte[16];
-            mapped[10] = (byte) 0xff;
-            mapped[11] = (byte) 0xff;
-            System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
-            try {
-                return Inet6Address.getByAddress(null, mapped, -1);
-            } catch (UnknownHostException e) {
-                throw new AssertionError(e); // Sixteen bytes are always a valid address.
-            }
-        }
-        return parsed;
+        byte[] bytes = InetAddresses.ipv6(literal)
+                .orElseThrow(() -> new IllegalArgumentException("Invalid IPv6 address: " + host));
+        return InetAddresses.fromBytes(bytes);
     }
 
     /** WHATWG URL Standard, "ends in a number checker". */
@@ -174,13 +149,5 @@ final class HostLiteral {
                 : c >= 'A' && c <= 'F' ? c - 'A' + 10
                 : -1;
         return digit < radix ? digit : -1;
-    }
-
-    private static InetAddress address(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // Four bytes are always a valid address.
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.webhookrelay.delivery;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,15 +57,12 @@ final class PublicAddresses {
             Range.of("ff00::/8", "multicast", "RFC 4291"));
 
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96"); // RFC 6052: the last 32 bits are an IPv4 address.
+    private static final Cidr LOCAL_NAT64 = Cidr.parse("64:ff9b:1::/48"); // RFC 8215: any RFC 6052 prefix inside it.
+    private static final Cidr IPV4_COMPATIBLE = Cidr.parse("::/96"); // RFC 4291: the last 32 bits are an IPv4 address.
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16"); // RFC 3056: bits 16-47 are an IPv4 address.
     private static final Cidr GLOBAL_UNICAST = Cidr.parse("2000::/3"); // RFC 4291, IANA IPv6 address space.
 
     private PublicAddresses() {
-    }
-
-    /** Returns whether {@code address} is public; an address of any special-purpose range is not. */
-    static boolean isPublic(InetAddress address) {
-        return nonPublicReason(address).isEmpty();
     }
 
     /**
@@ -114,6 +110,30 @@ final class PublicAddresses {
         return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
     }
 
+    /**
+     * Returns every IPv4 address that the sixteen {@code bytes} may carry for a translator or relay to reach:
+     * IPv4-mapped and IPv4-compatible (RFC 4291), NAT64 under {@code 64:ff9b::/96} (RFC 6052) and under the local-use
+     * {@code 64:ff9b:1::/48}, read at each place RFC 6052 section 2.2 allows for a prefix of 48, 56, 64 or 96 bits
+     * (RFC 8215), and 6to4 (RFC 3056). Empty for any other address.
+     */
+    static List<InetAddress> embeddedIpv4(byte[] bytes) {
+        if (bytes.length != 16) {
+            return List.of();
+        }
+        if (isIpv4Mapped(bytes) || IPV4_COMPATIBLE.contains(bytes) || NAT64.contains(bytes)) {
+            return List.of(ipv4(bytes, 12, 13, 14, 15));
+        }
+        if (LOCAL_NAT64.contains(bytes)) {
+            // Bits 64 to 71 (byte 8) are the reserved "u" octet, skipped by the embedding.
+            return List.of(ipv4(bytes, 6, 7, 9, 10), ipv4(bytes, 7, 9, 10, 11), ipv4(bytes, 9, 10, 11, 12),
+                    ipv4(bytes, 12, 13, 14, 15));
+        }
+        if (SIX_TO_FOUR.contains(bytes)) {
+            return List.of(ipv4(bytes, 2, 3, 4, 5));
+        }
+        return List.of();
+    }
+
     private static Optional<String> reason(List<Range> ranges, byte[] bytes) {
         for (Range range : ranges) {
             if (range.cidr().contains(bytes)) {
@@ -124,16 +144,12 @@ final class PublicAddresses {
     }
 
     private static Optional<String> embedded(String prefix, byte[] bytes, int offset) {
-        InetAddress ipv4 = ipv4(bytes, offset);
+        InetAddress ipv4 = ipv4(bytes, offset, offset + 1, offset + 2, offset + 3);
         return nonPublicReason(ipv4).map(reason -> prefix + ", embedding " + ipv4.getHostAddress() + " (" + reason + ")");
     }
 
-    private static InetAddress ipv4(byte[] bytes, int offset) {
-        try {
-            return InetAddress.getByAddress(new byte[] { bytes[offset], bytes[offset + 1], bytes[offset + 2],
-                    bytes[offset + 3] });
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // Four bytes are always a valid address.
-        }
+    /** Returns the IPv4 address of the four {@code bytes} at the offsets given, in order. */
+    private static InetAddress ipv4(byte[] bytes, int first, int second, int third, int fourth) {
+        return InetAddresses.fromBytes(new byte[] { bytes[first], bytes[second], bytes[third], bytes[fourth] });
     }
 }

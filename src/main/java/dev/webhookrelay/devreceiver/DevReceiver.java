@@ -24,7 +24,6 @@ import dev.webhookrelay.secrets.SecretStore;
 import dev.webhookrelay.signing.SignatureException;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.SignatureVerifier;
-import dev.webhookrelay.signing.Signer;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
@@ -89,8 +88,7 @@ public class DevReceiver {
         if (entity != null && secretRef != null) {
             valid = verified(scheme, store.find(new SecretRef(entity, secretRef)), request, body);
         }
-        String signature = request.getHeader(scheme == SignatureScheme.STANDARD_WEBHOOKS ? Signer.WEBHOOK_SIGNATURE
-                : scheme == SignatureScheme.GITHUB ? Signer.X_HUB_SIGNATURE_256 : Signer.X_WANDB_SIGNATURE);
+        String signature = request.getHeader(scheme.signatureHeader());
         String authorization = request.getHeader("Authorization");
         String shown = authorization == null ? null : authorization.replaceAll(" .*", " " + Secret.REDACTED);
         synchronized (received) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.webhookrelay.delivery.OutboundRequest;
 import dev.webhookrelay.model.Integration;
+import dev.webhookrelay.payload.RenderBudget;
 import dev.webhookrelay.payload.RenderedPayload;
 import dev.webhookrelay.payload.TemplateRenderException;
 import dev.webhookrelay.payload.TemplateRenderer;
@@ -45,9 +46,13 @@ final class DeliveryPreparer {
         this.store = store;
     }
 
-    /** The secrets one request has resolved, so that automations sharing an integration look each secret up once. */
+    /**
+     * The secrets one request has resolved, so that automations sharing an integration look each secret up once, and
+     * the budget of all the payloads it renders.
+     */
     static final class SecretMemo {
         private final Map<SecretRef, Secret> resolved = new HashMap<>();
+        private final RenderBudget renderBudget = RenderBudget.perRequest();
     }
 
     /** Returns {@code job} rendered with {@code variables}, signed and ready to send. */
@@ -81,7 +86,7 @@ final class DeliveryPreparer {
 
         RenderedPayload payload;
         try {
-            payload = renderer.render(job.template(), variables, templateSecrets);
+            payload = renderer.render(job.template(), variables, templateSecrets, memo.renderBudget);
         } catch (TemplateRenderException e) {
             throw new InvalidRequestException(job.templateField(), e.getMessage(), e);
         }

@@ -5,10 +5,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.webhookrelay.model.TenantDomain;
 
 /**
  * Recognises the webhook services that examples/ has presets for, by their URL, and checks a rendered body against the
@@ -71,11 +74,11 @@ final class TargetLimits {
         if (GITHUB_DISPATCH.matcher(path).matches() && (host.equals("api.github.com") || path.startsWith("/api/v3/"))) {
             return Target.GITHUB_DISPATCH;
         }
-        boolean workflowHost = host.endsWith(".logic.azure.com") || host.endsWith(".powerplatform.com");
-        if (workflowHost && path.contains("/workflows/")) {
+        Optional<TenantDomain> tenant = TenantDomain.of(host);
+        if (tenant.filter(TenantDomain::isTeamsWorkflow).isPresent() && path.contains("/workflows/")) {
             return Target.TEAMS_WORKFLOW;
         }
-        if (host.endsWith(".webhook.office.com")) {
+        if (tenant.filter(TenantDomain.TEAMS_CONNECTOR::equals).isPresent()) {
             return Target.TEAMS_CONNECTOR;
         }
         if (host.equals("hooks.slack.com") && path.startsWith("/services/")) {

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.webhookrelay.model.TenantDomain;
+
 /**
  * Records the metrics of each dispatch as CloudWatch Embedded Metric Format documents on standard output, where Lambda
  * hands them to CloudWatch Logs, which extracts the metrics: namespace {@code relay.metrics.namespace}, metrics
@@ -30,14 +32,6 @@ public class DispatchMetrics {
 
     /** The host dimension of an automation whose integration URL has no host. */
     static final String NO_HOST = "none";
-
-    /**
-     * Webhook services that give every tenant or environment its own host name, collapsed to the service's domain so
-     * that the host dimension stays bounded: Teams connectors ({@code <tenant>.webhook.office.com}), Teams workflows
-     * ({@code prod-NN.<region>.logic.azure.com}, {@code <environment>.environment.api.powerplatform.com}).
-     */
-    private static final List<String> TENANT_DOMAINS = List.of("webhook.office.com", "logic.azure.com",
-            "powerplatform.com");
 
     private final boolean enabled;
     private final EmfWriter writer;
@@ -75,19 +69,14 @@ public class DispatchMetrics {
         });
     }
 
-    /** Returns the {@code IntegrationHost} dimension value of {@code host}: lower case, tenant domains collapsed. */
+    /** Returns the {@code IntegrationHost} dimension value of {@code host}: lower case, tenant domains ({@link TenantDomain}) collapsed. */
     static String integrationHost(String host) {
         if (host == null || host.isBlank()) {
             return NO_HOST;
         }
         String name = host.toLowerCase(Locale.ROOT);
-        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        for (String domain : TENANT_DOMAINS) {
-            if (name.endsWith("." + domain)) {
-                return domain;
-            }
-        }
-        return name;
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return TenantDomain.of(bare).map(TenantDomain::domain).orElse(bare);
     }
 
     /** Writes {@code line} to standard output, as read now (Lambda's runtime replaces it) and flushed at once. */

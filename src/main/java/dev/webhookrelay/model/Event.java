@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import dev.webhookrelay.secrets.SecretRef;
+
 /**
  * One W&B event: what happened ({@code eventType}), where ({@code entity}, {@code project}) and to what (an artifact
  * version with its {@code alias} or {@code tag}, or a {@code run} with its recent {@code metric} values). Only
@@ -24,6 +26,6 @@ public record Event(
     /** The entity (team) that owns the event; its name scopes every secret lookup. */
     public record EntityRef(
             String id,
-            @NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}", message = "must be an entity name: letters, digits, hyphens and underscores") String name) {
+            @NotNull(message = "is required") @Pattern(regexp = SecretRef.ENTITY_NAME, message = "must be an entity name: letters, digits, hyphens and underscores") String name) {
     }
 }

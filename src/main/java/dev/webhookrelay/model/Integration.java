@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.webhookrelay.secrets.SecretRef;
+
 /**
  * A W&B webhook integration: where deliveries go and which team secrets they use. {@code accessTokenRef} and
  * {@code secretRef} are secret names, never values. The name follows W&B's rule: at most 64 characters of words,
@@ -14,12 +16,9 @@ public record Integration(
         @NotBlank(message = "is required") String id,
         @Size(max = 64, message = "must be at most 64 characters") @Pattern(regexp = "^[-\\w]+( +[-\\w]+)*$", message = "must be words, hyphens and spaces") String name,
         @NotBlank(message = "is required") String urlEndpoint,
-        @Pattern(regexp = SECRET_NAME, message = SECRET_NAME_MESSAGE) String accessTokenRef,
-        @Pattern(regexp = SECRET_NAME, message = SECRET_NAME_MESSAGE) String secretRef,
+        @Pattern(regexp = SecretRef.SECRET_NAME, message = SECRET_NAME_MESSAGE) String accessTokenRef,
+        @Pattern(regexp = SecretRef.SECRET_NAME, message = SECRET_NAME_MESSAGE) String secretRef,
         @Valid SignatureSettings signature) {
-
-    /** W&B secret names: letters, digits and underscores. */
-    public static final String SECRET_NAME = "[A-Za-z0-9_]{1,128}";
 
     static final String SECRET_NAME_MESSAGE = "must be a secret name: letters, digits and underscores";
 

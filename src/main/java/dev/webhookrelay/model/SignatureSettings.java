@@ -2,6 +2,7 @@ package dev.webhookrelay.model;
 
 import jakarta.validation.constraints.Pattern;
 
+import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.signing.SignatureScheme;
 
 /**
@@ -10,7 +11,7 @@ import dev.webhookrelay.signing.SignatureScheme;
  */
 public record SignatureSettings(
         SignatureScheme scheme,
-        @Pattern(regexp = Integration.SECRET_NAME, message = Integration.SECRET_NAME_MESSAGE) String previousSecretRef) {
+        @Pattern(regexp = SecretRef.SECRET_NAME, message = Integration.SECRET_NAME_MESSAGE) String previousSecretRef) {
 
     /** The W&B default: {@code X-Wandb-Signature}, lowercase hex, no rotation. */
     public static final SignatureSettings DEFAULT = new SignatureSettings(SignatureScheme.WANDB, null);

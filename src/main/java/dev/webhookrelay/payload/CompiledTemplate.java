@@ -116,47 +116,55 @@ final class CompiledTemplate {
 
     /**
      * Returns the template rendered: each placeholder replaced by its variable, else its secret, else nothing (with a
-     * warning), JSON-escaped.
+     * warning), JSON-escaped. The body is rendered once, into at most {@code limit} bytes; the redacted body is cut
+     * from it, with {@code ***} where each secret was written.
+     *
+     * @throws TemplateRenderException with the message {@code tooLarge} as soon as the body would pass {@code limit}
      */
-    RenderedPayload render(Map<String, String> variables, Map<String, Secret> secrets) {
+    RenderedPayload render(Map<String, String> variables, Map<String, Secret> secrets, int limit, String tooLarge) {
         List<String> warnings = new ArrayList<>();
-        ByteBuffer body = write(variables, secrets, false, warnings);
-        boolean usesSecret = false;
-        for (Part part : parts) {
-            usesSecret |= part.name != null && !variables.containsKey(part.name) && secrets.containsKey(part.name);
-        }
-        String redacted = usesSecret ? write(variables, secrets, true, new ArrayList<>()).toUtf8String()
-                : body.toUtf8String();
-        return new RenderedPayload(body.toByteArray(), redacted, warnings);
-    }
-
-    private ByteBuffer write(Map<String, String> variables, Map<String, Secret> secrets, boolean redact,
-            List<String> warnings) {
-        ByteBuffer out = new ByteBuffer(template.length + 64 * parts.size());
+        ByteArrayBuilder out = new ByteArrayBuilder(template.length + 64 * parts.size(), limit, tooLarge);
+        List<int[]> secretRanges = new ArrayList<>(); // Where each secret's escaped value starts and ends in the body.
         for (Part part : parts) {
             if (part.name == null) {
                 out.write(template, part.from, part.to - part.from);
                 continue;
             }
             String value = variables.get(part.name);
-            if (value == null) {
-                Secret secret = secrets.get(part.name);
-                if (secret != null) {
-                    value = redact ? Secret.REDACTED : secret.reveal();
-                } else {
-                    String warning = "unknown variable ${" + part.name + "} rendered blank";
-                    if (!warnings.contains(warning)) {
-                        warnings.add(warning);
-                    }
-                    value = "";
+            Secret secret = value == null ? secrets.get(part.name) : null;
+            if (value == null && secret == null) {
+                String warning = "unknown variable ${" + part.name + "} rendered blank";
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
                 }
+                value = "";
             }
-            if (part.inName) {
-                JsonStringEscaper.escapeName(value, out);
-            } else {
-                JsonStringEscaper.escape(value, out);
+            int from = out.size();
+            escape(part, secret != null ? secret.reveal() : value, out);
+            if (secret != null) {
+                secretRanges.add(new int[] { from, out.size() });
             }
         }
-        return out;
+        byte[] body = out.toByteArray();
+        return new RenderedPayload(body, redacted(body, secretRanges), warnings);
+    }
+
+    private static void escape(Part part, String value, ByteArrayBuilder out) {
+        if (part.inName) {
+            JsonStringEscaper.escapeName(value, out);
+        } else {
+            JsonStringEscaper.escape(value, out);
+        }
+    }
+
+    /** Returns {@code body} as text with each of {@code secretRanges} shown as {@code ***}. */
+    private static String redacted(byte[] body, List<int[]> secretRanges) {
+        StringBuilder text = new StringBuilder(body.length);
+        int at = 0;
+        for (int[] range : secretRanges) {
+            text.append(new String(body, at, range[0] - at, StandardCharsets.UTF_8)).append(Secret.REDACTED);
+            at = range[1];
+        }
+        return text.append(new String(body, at, body.length - at, StandardCharsets.UTF_8)).toString();
     }
 }

@@ -16,16 +16,16 @@ final class JsonStringEscaper {
     private JsonStringEscaper() {
     }
 
-    static void escape(CharSequence text, ByteBuffer out) {
+    static void escape(CharSequence text, ByteArrayBuilder out) {
         escape(text, out, false);
     }
 
     /** Appends {@code text} as the inside of a member name: as {@link #escape}, but unpaired surrogates as U+FFFD. */
-    static void escapeName(CharSequence text, ByteBuffer out) {
+    static void escapeName(CharSequence text, ByteArrayBuilder out) {
         escape(text, out, true);
     }
 
-    private static void escape(CharSequence text, ByteBuffer out, boolean name) {
+    private static void escape(CharSequence text, ByteArrayBuilder out, boolean name) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -50,7 +50,7 @@ final class JsonStringEscaper {
         }
     }
 
-    private static void escapeAscii(char c, ByteBuffer out) {
+    private static void escapeAscii(char c, ByteArrayBuilder out) {
         switch (c) {
             case '"' -> out.writeAscii("\\\"");
             case '\\' -> out.writeAscii("\\\\");
@@ -70,7 +70,7 @@ final class JsonStringEscaper {
         }
     }
 
-    private static void unicodeEscape(char c, ByteBuffer out) {
+    private static void unicodeEscape(char c, ByteArrayBuilder out) {
         out.write('\\');
         out.write('u');
         out.write(HEX[(c >> 12) & 0xf]);

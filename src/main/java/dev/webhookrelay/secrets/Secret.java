@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * A secret value. Instances are immutable; {@link #toString()} prints {@code ***} so that a secret that reaches a log
- * line, an exception message or a report by mistake shows nothing. Only the signer, the {@code Authorization} header
- * and the payload renderer call {@link #reveal()}.
+ * line, an exception message or a report by mistake shows nothing. Only these call {@link #reveal()}: the signing keys
+ * of the signer and the signature verifier, the {@code Authorization} header, the payload renderer, and the dispatch
+ * flow's PreparedDelivery, which replaces a secret that a target echoes back with {@code ***}.
  */
 public final class Secret {
 

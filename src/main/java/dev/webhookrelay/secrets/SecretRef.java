@@ -10,19 +10,22 @@ import java.util.regex.Pattern;
  */
 public record SecretRef(String entity, String name) {
 
-    /** W&B entity (team) names. */
-    public static final Pattern ENTITY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** W&B entity (team) names, as a regular expression that a whole name must match. */
+    public static final String ENTITY_NAME = "[A-Za-z0-9_-]{1,128}";
 
-    /** W&B secret names. */
-    public static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_]{1,128}");
+    /** W&B secret names, as a regular expression that a whole name must match. */
+    public static final String SECRET_NAME = "[A-Za-z0-9_]{1,128}";
+
+    private static final Pattern ENTITY_NAME_PATTERN = Pattern.compile(ENTITY_NAME);
+    private static final Pattern SECRET_NAME_PATTERN = Pattern.compile(SECRET_NAME);
 
     public SecretRef {
         Objects.requireNonNull(entity, "entity == null");
         Objects.requireNonNull(name, "name == null");
-        if (!ENTITY_NAME.matcher(entity).matches()) {
+        if (!ENTITY_NAME_PATTERN.matcher(entity).matches()) {
             throw new IllegalArgumentException("Invalid entity name: " + entity);
         }
-        if (!SECRET_NAME.matcher(name).matches()) {
+        if (!SECRET_NAME_PATTERN.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid secret name: " + name);
         }
     }

@@ -78,17 +78,16 @@ public final class SignatureVerifier {
         Objects.requireNonNull(header, "header == null");
         Objects.requireNonNull(body, "body == null");
         switch (scheme) {
-            case WANDB -> verifySingle(Signer.X_WANDB_SIGNATURE, required(header, Signer.X_WANDB_SIGNATURE),
-                    key -> Signatures.hex(key, body));
-            case WANDB_BASE64 -> verifySingle(Signer.X_WANDB_SIGNATURE, required(header, Signer.X_WANDB_SIGNATURE),
-                    key -> Signatures.base64(key, body));
-            case GITHUB -> verifySingle(Signer.X_HUB_SIGNATURE_256, required(header, Signer.X_HUB_SIGNATURE_256),
-                    key -> Signatures.github(key, body));
+            case WANDB -> verifySingle(header, key -> Signatures.hex(key, body));
+            case WANDB_BASE64 -> verifySingle(header, key -> Signatures.base64(key, body));
+            case GITHUB -> verifySingle(header, key -> Signatures.github(key, body));
             case STANDARD_WEBHOOKS -> verifyStandardWebhooks(header, body);
         }
     }
 
-    private void verifySingle(String name, String received, Function<byte[], String> expected) {
+    private void verifySingle(Function<String, String> header, Function<byte[], String> expected) {
+        String name = scheme.signatureHeader();
+        String received = required(header, name);
         for (byte[] key : keys) {
             if (constantTimeEquals(expected.apply(key), received.trim())) {
                 return;
@@ -100,7 +99,7 @@ public final class SignatureVerifier {
     private void verifyStandardWebhooks(Function<String, String> header, byte[] body) {
         String id = required(header, Signer.WEBHOOK_ID);
         long timestamp = timestamp(required(header, Signer.WEBHOOK_TIMESTAMP));
-        String received = required(header, Signer.WEBHOOK_SIGNATURE);
+        String received = required(header, scheme.signatureHeader());
         for (byte[] key : keys) {
             String expected = Signatures.standardWebhooks(key, id, timestamp, body);
             for (String signature : received.trim().split(" ")) {
@@ -110,7 +109,7 @@ public final class SignatureVerifier {
                 }
             }
         }
-        throw new SignatureException("No key matches any " + Signer.WEBHOOK_SIGNATURE + " signature");
+        throw new SignatureException("No key matches any " + scheme.signatureHeader() + " signature");
     }
 
     private long timestamp(String text) {

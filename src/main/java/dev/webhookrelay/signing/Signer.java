@@ -60,10 +60,11 @@ public final class Signer {
         Objects.requireNonNull(deliveryId, "deliveryId == null");
         Objects.requireNonNull(body, "body == null");
         Map<String, String> headers = new LinkedHashMap<>();
+        String header = scheme.signatureHeader();
         switch (scheme) {
-            case WANDB -> headers.put(X_WANDB_SIGNATURE, Signatures.hex(currentKey(scheme, keys), body));
-            case WANDB_BASE64 -> headers.put(X_WANDB_SIGNATURE, Signatures.base64(currentKey(scheme, keys), body));
-            case GITHUB -> headers.put(X_HUB_SIGNATURE_256, Signatures.github(currentKey(scheme, keys), body));
+            case WANDB -> headers.put(header, Signatures.hex(currentKey(scheme, keys), body));
+            case WANDB_BASE64 -> headers.put(header, Signatures.base64(currentKey(scheme, keys), body));
+            case GITHUB -> headers.put(header, Signatures.github(currentKey(scheme, keys), body));
             case STANDARD_WEBHOOKS -> {
                 if (deliveryId.isEmpty()) {
                     throw new IllegalArgumentException("deliveryId is empty: Standard Webhooks sends it as webhook-id");
@@ -75,7 +76,7 @@ public final class Signer {
                 }
                 headers.put(WEBHOOK_ID, deliveryId);
                 headers.put(WEBHOOK_TIMESTAMP, Long.toString(timestamp));
-                headers.put(WEBHOOK_SIGNATURE, signatures.toString());
+                headers.put(header, signatures.toString());
             }
         }
         return Collections.unmodifiableMap(headers);

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.webhookrelay.cache.BoundedCache;
+
 /**
  * Compiles filter regexes once, into a bounded cache, and matches them with a bounded cost. A match is a search, like
  * MongoDB's {@code $regex} and Python's {@code re.search}: {@code ^prod} matches {@code production}, and {@code prod}
@@ -42,7 +44,7 @@ final class RegexGuard {
     private final BoundedCache<String, Pattern> patterns;
 
     RegexGuard(int cacheSize) {
-        this.patterns = new BoundedCache<>(cacheSize);
+        this.patterns = BoundedCache.ofEntries(cacheSize);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.webhookrelay.cache.BoundedCache;
+
 import dev.webhookrelay.model.Automation;
 import dev.webhookrelay.model.Event;
 import dev.webhookrelay.model.EventType;
@@ -11,8 +13,9 @@ import dev.webhookrelay.model.NamedRef;
 
 /**
  * Decides whether an event triggers an automation, as W&B would: the automation must be enabled, watch the event's
- * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, compiled once
- * and cached by their text (see {@code docs/automations.md} for the language and its edge cases).
+ * type, have the event in its scope, and its event filter must hold. Filters are the {@code wandb} SDK's, at most
+ * {@value #MAX_FILTER_CHARS} characters of JSON, compiled once and cached by their text, within bounds on both the count
+ * and the summed length of the cached texts (see {@code docs/automations.md} for the language and its edge cases).
  *
  * <p>Instances are safe for concurrent use; one is meant to serve every request. The automation's filter is checked even
  * when the automation is disabled or watches another event type, so that a broken automation is reported rather than
@@ -20,8 +23,17 @@ import dev.webhookrelay.model.NamedRef;
  */
 public final class TriggerEvaluator {
 
+    /** The longest event filter accepted, in characters of its JSON text: 64 KiB, far beyond any the SDK builds. */
+    public static final int MAX_FILTER_CHARS = 64 * 1024;
+
     /** Distinct filters kept compiled; a team has far fewer automations. */
     static final int FILTER_CACHE_SIZE = 1024;
+
+    /**
+     * The summed length of the filter texts kept compiled, in characters: 8 MiB. A compiled filter takes about twice its
+     * text, so distinct large filters cannot fill the heap of a warm function.
+     */
+    static final long FILTER_CACHE_CHARS = 8L * 1024 * 1024;
 
     /** Distinct regexes kept compiled. */
     static final int REGEX_CACHE_SIZE = 1024;
@@ -35,7 +47,7 @@ public final class TriggerEvaluator {
 
     TriggerEvaluator(int filterCacheSize, int regexCacheSize) {
         this.parser = new FilterParser(new RegexGuard(regexCacheSize));
-        this.filters = new BoundedCache<>(filterCacheSize);
+        this.filters = BoundedCache.ofWeight(filterCacheSize, FILTER_CACHE_CHARS, key -> key.text().length());
     }
 
     /**
@@ -73,6 +85,10 @@ public final class TriggerEvaluator {
         String text = FilterParser.text(eventFilter);
         if (text == null) {
             return CompiledFilter.NONE;
+        }
+        if (text.length() > MAX_FILTER_CHARS) {
+            throw new InvalidFilterException("Event filter is " + text.length() + " characters; the limit is "
+                    + MAX_FILTER_CHARS + " characters");
         }
         return filters.get(new FilterKey(type, text), key -> parser.parse(type, eventFilter));
     }

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,11 +12,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -152,9 +151,7 @@ class BadInputTest extends WithReceiver {
     void aPortNoDeliveryCouldReachIsA422EvenOnADryRun() {
         ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
         ((ObjectNode) request.at("/integrations/0")).put("urlEndpoint", "http://127.0.0.1:65536/hook");
-        given().contentType(ContentType.JSON).queryParam("dryRun", true).body(request.toString())
-                .when().post("/v1/dispatch")
-                .then().statusCode(422)
+        Relay.dryRun(request).statusCode(422)
                 .body("errors[0].field", equalTo("integrations[0].urlEndpoint"))
                 .body("detail", equalTo("Invalid webhook URL: port must be 1 to 65535: http://127.0.0.1:65536/hook"));
     }
@@ -213,12 +210,7 @@ class BadInputTest extends WithReceiver {
     }
 
     private static ValidatableResponse post(String body) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/v1/dispatch")
-                .then();
+        return Relay.dispatch(body);
     }
 
     private static void assertNothingSent() {

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,19 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
+import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * In the production log format, JSON, each delivery is one line whose fields CloudWatch Logs Insights can query; with
@@ -29,7 +28,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(DeliveryLogTest.JsonLogs.class)
-class DeliveryLogTest {
+class DeliveryLogTest extends WithReceiver {
 
     /** Where this profile writes its JSON log; .ci/run scans it for secret values with the other test logs. */
     static final Path LOG = Path.of("target/quarkus-test.log-json");
@@ -45,30 +44,13 @@ class DeliveryLogTest {
         }
     }
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
     void deliveryIsOneJsonLineWithItsFieldsAndTheRedactedPayload() throws Exception {
         String template = "{\"token\": \"${ACCESS_TOKEN}\", \"who\": \"${event_author}\"}";
         long logged = logSize();
         receiver.enqueue(Receiver.Response.status(500), Receiver.Response.status(202));
-        String deliveryId = given()
-                .contentType(ContentType.JSON)
-                .body(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
-                        Requests.automation("notify-team", "i1", template)).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        String deliveryId = Relay.dispatch(Requests.dispatch(Requests.integration("i1", receiver.url("/hook")),
+                        Requests.automation("notify-team", "i1", template)))
                 .statusCode(200)
                 .extract().path("deliveries[0].deliveryId");
 
@@ -81,18 +63,13 @@ class DeliveryLogTest {
         assertThat(mdc.get("status").asText()).isEqualTo("202");
         assertThat(Double.parseDouble(mdc.get("durationMs").asText())).isPositive();
         assertThat(mdc.get("payload").asText()).isEqualTo("{\"token\": \"***\", \"who\": \"frds\"}");
-        assertThat(Files.readString(LOG, StandardCharsets.UTF_8)).doesNotContain(DispatchResourceTest.TOKEN);
+        assertThat(Files.readString(LOG, StandardCharsets.UTF_8)).doesNotContain(SeededSecrets.TOKEN);
     }
 
     @Test
     void refusedDeliveryIsLoggedWithoutAStatus() throws Exception {
         long logged = logSize();
-        String deliveryId = given()
-                .contentType(ContentType.JSON)
-                .body(Requests.githubDispatch(java.net.URI.create("http://127.0.0.2:9/refused")).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        String deliveryId = Relay.dispatch(Requests.githubDispatch(java.net.URI.create("http://127.0.0.2:9/refused")))
                 .statusCode(502)
                 .extract().path("deliveries[0].deliveryId");
 

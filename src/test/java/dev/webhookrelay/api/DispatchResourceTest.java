@@ -1,6 +1,8 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.webhookrelay.testing.Relay.dispatch;
+import static dev.webhookrelay.testing.SeededSecrets.SIGNING_SECRET;
+import static dev.webhookrelay.testing.SeededSecrets.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,22 +18,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /** {@code POST /v1/dispatch} end to end: through the Lambda event path to a real receiver on loopback. */
 @QuarkusTest
 class DispatchResourceTest extends WithReceiver {
-
-    static final String TOKEN = "tok-7f3a9c-never-show-me";
-    static final String SIGNING_SECRET = "sig-2b8e41-never-show-me";
-    static final String OLD_SIGNING_SECRET = "old-5d0c77-never-show-me";
-
 
     @Test
     void deliversGithubDispatchSignedOverTheExactBytesSent() throws Exception {
@@ -152,7 +149,7 @@ class DispatchResourceTest extends WithReceiver {
 
     @Test
     void dryRunRendersAndSignsButSendsNothing() {
-        dispatch(Requests.githubDispatch(receiver.url("/hook")), true)
+        Relay.dryRun(Requests.githubDispatch(receiver.url("/hook")))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DRY_RUN"))
                 .body("deliveries[0].attempts", hasSize(0))
@@ -251,19 +248,5 @@ class DispatchResourceTest extends WithReceiver {
                 .body("deliveries[0].warnings", equalTo(List.of("unknown variable ${no_such_thing} rendered blank")));
 
         assertThat(receiver.takeRequest(Duration.ofSeconds(5)).bodyText()).isEqualTo("{\"x\": \"[]\"}");
-    }
-
-    static io.restassured.response.ValidatableResponse dispatch(JsonNode request) {
-        return dispatch(request, false);
-    }
-
-    static io.restassured.response.ValidatableResponse dispatch(JsonNode request, boolean dryRun) {
-        return given()
-                .contentType(ContentType.JSON)
-                .queryParam("dryRun", dryRun)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
     }
 }

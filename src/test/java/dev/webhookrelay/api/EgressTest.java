@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.endsWith;
@@ -14,11 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -79,12 +80,7 @@ class EgressTest {
     }
 
     private static ValidatableResponse dispatch(URI target, boolean dryRun) {
-        return given()
-                .contentType(ContentType.JSON)
-                .queryParam("dryRun", dryRun)
-                .body(Requests.githubDispatch(target).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
+        ObjectNode request = Requests.githubDispatch(target);
+        return dryRun ? Relay.dryRun(request) : Relay.dispatch(request);
     }
 }

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.webhookrelay.testing.RawTarget;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -167,16 +166,11 @@ class FaultToleranceTest extends WithReceiver {
     void oneSlowTargetDoesNotDelayTheOthersBeyondTheDeadline() throws Exception {
         try (RawTarget hanging = RawTarget.hanging()) {
             long started = System.nanoTime();
-            given()
-                    .contentType(ContentType.JSON)
-                    .body(Requests.dispatch(Requests.JSON.createArrayNode()
+            Relay.dispatch(Requests.dispatch(Requests.JSON.createArrayNode()
                             .add(Requests.integration("slow", hanging.url("/hook")))
                             .add(Requests.integration("fast", receiver.url("/hook"))),
                             Requests.automation("to-slow", "slow", "{}"),
-                            Requests.automation("to-fast", "fast", "{}")).toString())
-                    .when()
-                    .post("/v1/dispatch")
-                    .then()
+                            Requests.automation("to-fast", "fast", "{}")))
                     .statusCode(502)
                     .body("deliveries.outcome", equalTo(List.of("FAILED", "DELIVERED")));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE_WITH_SLACK);
@@ -186,11 +180,6 @@ class FaultToleranceTest extends WithReceiver {
     }
 
     private static ValidatableResponse dispatch(URI target) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(Requests.githubDispatch(target).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
+        return Relay.dispatch(Requests.githubDispatch(target));
     }
 }

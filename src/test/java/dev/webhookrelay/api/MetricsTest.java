@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,20 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * With {@code relay.metrics.enabled}, a dispatch through the Lambda event path writes one CloudWatch Embedded Metric
@@ -31,7 +28,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(MetricsTest.MetricsOn.class)
-class MetricsTest {
+class MetricsTest extends WithReceiver {
 
     /** The production setting, in the test profile. */
     public static class MetricsOn implements QuarkusTestProfile {
@@ -42,18 +39,6 @@ class MetricsTest {
         }
     }
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
     void dispatchWritesOneEmbeddedMetricFormatDocument() throws Exception {
         ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
@@ -62,7 +47,7 @@ class MetricsTest {
         skipped.remove("eventFilter"); // The alias filter of the fixture does not fit a run event.
         request.withArray("automations").add(skipped);
 
-        List<String> documents = metricsWrittenBy(() -> post(request, "/v1/dispatch", 200));
+        List<String> documents = metricsWrittenBy(() -> Relay.dispatch(request).statusCode(200));
 
         assertThat(documents).hasSize(1);
         JsonNode document = Requests.JSON.readTree(documents.get(0));
@@ -81,7 +66,7 @@ class MetricsTest {
     @Test
     void dryRunWritesNoMetrics() {
         List<String> documents = metricsWrittenBy(
-                () -> post(Requests.githubDispatch(receiver.url("/hook")), "/v1/dispatch?dryRun=true", 200));
+                () -> Relay.dryRun(Requests.githubDispatch(receiver.url("/hook"))).statusCode(200));
 
         assertThat(documents).isEmpty();
     }
@@ -92,19 +77,9 @@ class MetricsTest {
         test.putObject("entity").put("name", "tiny-ml");
         test.set("integration", Requests.integration("i1", receiver.url("/hook")));
 
-        List<String> documents = metricsWrittenBy(() -> post(test, "/v1/webhooks/test", 200));
+        List<String> documents = metricsWrittenBy(() -> Relay.testWebhook(test).statusCode(200));
 
         assertThat(documents).isEmpty();
-    }
-
-    private static void post(JsonNode body, String path, int status) {
-        given()
-                .contentType(ContentType.JSON)
-                .body(body.toString())
-                .when()
-                .post(path)
-                .then()
-                .statusCode(status);
     }
 
     /** Returns the EMF documents {@code action} wrote to standard output, which it still reaches. */

@@ -22,6 +22,7 @@ import dev.webhookrelay.testing.LambdaRuntimeApi;
 import dev.webhookrelay.testing.PackagedFunction;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 
 /**
  * The production build, {@code target/function.zip}, driven as the {@code java21} Lambda runtime drives it, configured
@@ -41,7 +42,7 @@ class PackagedFunctionIT {
         receiver = Receiver.start();
         function = PackagedFunction.start(TARGET.resolve("function.zip"), TARGET.resolve("packaged-function"), runtime,
                 Map.of("RELAY_SECRETS_STORE", "memory",
-                        "RELAY_SECRETS_SEED_FILE", Path.of("src/test/resources/secrets.json").toAbsolutePath().toString(),
+                        "RELAY_SECRETS_SEED_FILE", SeededSecrets.FILE.toAbsolutePath().toString(),
                         "RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32"),
                 TARGET.resolve("packaged-function.log"));
     }
@@ -62,8 +63,8 @@ class PackagedFunctionIT {
         assertThat(report.at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
         Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
         assertThat(sent.header("X-Wandb-Signature"))
-                .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, sent.body()));
-        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+                .isEqualTo(IndependentHmac.hmacSha256(SeededSecrets.SIGNING_SECRET, sent.body()));
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + SeededSecrets.TOKEN);
     }
 
     @Test
@@ -96,7 +97,7 @@ class PackagedFunctionIT {
 
         String output = function.output();
         assertThat(output).contains("Profile prod activated").doesNotContain("Dev receiver");
-        assertThat(output).doesNotContain(DispatchResourceTest.TOKEN, DispatchResourceTest.SIGNING_SECRET);
+        assertThat(output).doesNotContain(SeededSecrets.TOKEN, SeededSecrets.SIGNING_SECRET);
         assertThat(Files.exists(TARGET.resolve("packaged-function/dev/webhookrelay/devreceiver/DevReceiver.class")))
                 .as("the class may ship, but its bean is removed at build time").isTrue();
     }

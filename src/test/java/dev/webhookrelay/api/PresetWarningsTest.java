@@ -1,42 +1,27 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * Through the Lambda event path, a delivery to a recognised target (here GitHub Enterprise Server's repository-dispatch
  * path, on a loopback receiver) reports the target's broken limits as warnings, and is still sent as rendered.
  */
 @QuarkusTest
-class PresetWarningsTest {
-
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+class PresetWarningsTest extends WithReceiver {
 
     @Test
     void tooLongGithubEventTypeIsAWarning() {
@@ -45,12 +30,7 @@ class PresetWarningsTest {
                 Requests.integration("i1", receiver.url("/api/v3/repos/acme/ml/dispatches")),
                 Requests.automation("deploy", "i1", "{\"event_type\": \"" + eventType + "\", \"client_payload\": {}}"));
 
-        given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        Relay.dispatch(request)
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"))
                 .body("deliveries[0].warnings", contains(
@@ -64,12 +44,7 @@ class PresetWarningsTest {
                 Requests.integration("i1", receiver.url("/api/v3/repos/acme/ml/dispatches")),
                 Requests.automation("deploy", "i1", Requests.GITHUB_TEMPLATE));
 
-        given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch?dryRun=true")
-                .then()
+        Relay.dryRun(request)
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DRY_RUN"))
                 .body("deliveries[0].warnings", empty());

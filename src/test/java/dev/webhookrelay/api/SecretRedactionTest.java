@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,10 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * No seeded secret value appears in any response or log line, whatever path a request takes: delivered, failed with
@@ -28,7 +28,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class SecretRedactionTest {
 
-    static final Path SEED = Path.of("src/test/resources/secrets.json");
     static final Path LOG = Path.of("target/quarkus-test.log");
 
     @Test
@@ -37,7 +36,7 @@ class SecretRedactionTest {
         try (Receiver echo = Receiver.start()) {
             String secretTemplate = "{\"t\": \"${ACCESS_TOKEN}\", \"s\": \"${SIGNING_SECRET}\"}";
             // The target echoes the credentials it was sent; the report must not show them.
-            String echoed = "echo " + DispatchResourceTest.TOKEN + " " + DispatchResourceTest.SIGNING_SECRET;
+            String echoed = "echo " + SeededSecrets.TOKEN + " " + SeededSecrets.SIGNING_SECRET;
             echo.enqueue(Receiver.Response.status(200).withBody(echoed));
             responses.add(post(Requests.dispatch(Requests.integration("i1", echo.url("/ok")),
                     Requests.automation("a", "i1", secretTemplate))));
@@ -46,7 +45,7 @@ class SecretRedactionTest {
                     Requests.automation("a", "i1", secretTemplate))));
             ObjectNode rotated = Requests.integration("i1", echo.url("/rotated"));
             rotated.putObject("signature").put("scheme", "wandb").put("previousSecretRef", "OLD_SIGNING_SECRET");
-            echo.enqueue(Receiver.Response.status(200).withBody(echoed + " " + DispatchResourceTest.OLD_SIGNING_SECRET));
+            echo.enqueue(Receiver.Response.status(200).withBody(echoed + " " + SeededSecrets.OLD_SIGNING_SECRET));
             responses.add(post(Requests.dispatch(rotated, Requests.automation("a", "i1", secretTemplate))));
         }
         ObjectNode missing = Requests.integration("i1", URI.create("http://127.0.0.1:9/x"));
@@ -56,27 +55,13 @@ class SecretRedactionTest {
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).contains("delivery id=");
-        for (String value : secretValues()) {
+        for (String value : SeededSecrets.values()) {
             assertThat(responses).allSatisfy(response -> assertThat(response).doesNotContain(value));
             assertThat(log).doesNotContain(value);
         }
     }
 
-    private static List<String> secretValues() throws Exception {
-        List<String> values = new ArrayList<>();
-        JsonNode seed = Requests.JSON.readTree(SEED.toFile());
-        seed.forEach(entity -> entity.forEach(secret -> values.add(secret.asText())));
-        assertThat(values).isNotEmpty();
-        return values;
-    }
-
     private static String post(JsonNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
-                .extract().asString();
+        return Relay.dispatch(request).extract().asString();
     }
 }

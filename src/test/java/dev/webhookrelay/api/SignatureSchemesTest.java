@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,28 +18,25 @@ import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.SignatureVerifier;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Every signature scheme end to end: what the receiver gets verifies as that scheme's receivers verify it. */
 @QuarkusTest
 class SignatureSchemesTest extends WithReceiver {
 
-    static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final String WHSEC_OLD = "whsec_c2VjcmV0LW9mLWxhc3QteWVhci1uZXZlci1zaG93";
-
-
     @ParameterizedTest
     @CsvSource({
             // scheme,         secretRef,             key
-            "wandb,            SIGNING_SECRET,        sig-2b8e41-never-show-me",
-            "wandb-base64,     SIGNING_SECRET,        sig-2b8e41-never-show-me",
-            "github,           SIGNING_SECRET,        sig-2b8e41-never-show-me",
-            "standard-webhooks, WHSEC_SIGNING_SECRET, whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "wandb,             SIGNING_SECRET,       " + SeededSecrets.SIGNING_SECRET,
+            "wandb-base64,      SIGNING_SECRET,       " + SeededSecrets.SIGNING_SECRET,
+            "github,            SIGNING_SECRET,       " + SeededSecrets.SIGNING_SECRET,
+            "standard-webhooks, WHSEC_SIGNING_SECRET, " + SeededSecrets.WHSEC_SIGNING_SECRET,
     })
     void eachSchemeVerifiesAtTheReceiver(String scheme, String secretRef, String key) {
         ObjectNode integration = Requests.integration("i1", receiver.url("/hook"));
@@ -63,7 +59,7 @@ class SignatureSchemesTest extends WithReceiver {
         Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
         assertThat(sent.header("webhook-id")).isEqualTo(deliveryId);
         assertThat(sent.header("webhook-signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
-        for (String key : List.of(WHSEC, WHSEC_OLD)) {
+        for (String key : List.of(SeededSecrets.WHSEC_SIGNING_SECRET, SeededSecrets.WHSEC_OLD_SECRET)) {
             assertThatCode(() -> SignatureVerifier.of(SignatureScheme.STANDARD_WEBHOOKS, List.of(Secret.of(key)))
                     .verify(sent.headers(), sent.body())).doesNotThrowAnyException();
         }
@@ -89,11 +85,6 @@ class SignatureSchemesTest extends WithReceiver {
     }
 
     private static ValidatableResponse dispatch(ObjectNode integration) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(Requests.dispatch(integration, Requests.automation("a1", "i1", "{\"a\": \"${alias}\"}")).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
+        return Relay.dispatch(Requests.dispatch(integration, Requests.automation("a1", "i1", "{\"a\": \"${alias}\"}")));
     }
 }

@@ -1,6 +1,6 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.webhookrelay.testing.Relay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -20,8 +20,6 @@ import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Event filters and the fan-out, end to end through the Lambda event path. */
 @QuarkusTest
@@ -116,14 +114,5 @@ class TriggerDispatchTest extends WithReceiver {
         for (String value : values) {
             array.add(Requests.parse(value.matches("[-0-9.]+") ? value : "\"" + value + "\""));
         }
-    }
-
-    private static ValidatableResponse dispatch(ObjectNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
     }
 }

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,11 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.WithReceiver;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** {@code POST /v1/webhooks/test}, W&B's "Test webhook", end to end. */
@@ -36,9 +36,9 @@ class WebhookTestResourceTest extends WithReceiver {
 
         Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
         assertThat(sent.bodyText()).isEqualTo("{}");
-        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + SeededSecrets.TOKEN);
         assertThat(sent.header("X-Wandb-Signature"))
-                .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, sent.body()));
+                .isEqualTo(IndependentHmac.hmacSha256(SeededSecrets.SIGNING_SECRET, sent.body()));
     }
 
     @Test
@@ -50,7 +50,7 @@ class WebhookTestResourceTest extends WithReceiver {
                 .body("warnings", equalTo(List.of()));
 
         assertThat(receiver.takeRequest(Duration.ofSeconds(5)).bodyText()).isEqualTo("{\"key1\": \"value1\", \"auth\": \""
-                + DispatchResourceTest.SIGNING_SECRET + "\", \"team\": \"tiny-ml\", \"alias\": \"\"}");
+                + SeededSecrets.SIGNING_SECRET + "\", \"team\": \"tiny-ml\", \"alias\": \"\"}");
     }
 
     @Test
@@ -84,11 +84,6 @@ class WebhookTestResourceTest extends WithReceiver {
     }
 
     private static ValidatableResponse test(ObjectNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/webhooks/test")
-                .then();
+        return Relay.testWebhook(request);
     }
 }

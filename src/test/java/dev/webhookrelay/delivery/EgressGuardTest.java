@@ -249,6 +249,43 @@ class EgressGuardTest {
                 .hasMessageContaining(reason);
     }
 
+    /** Issue 12 (7): with a broad IPv6 allow-list, metadata was reachable through the forms that embed IPv4. */
+    @ParameterizedTest(name = "{0} does not open {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # allowed-cidrs        | url                                  | reason in the message
+            ::/0                   | http://[64:ff9b::a9fe:a9fe]/         | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[2002:a9fe:a9fe::]/           | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[::a9fe:a9fe]/                | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[::ffff:a9fe:a9fe]/           | IPv4-mapped: ::ffff:0:0/96, RFC 4291; never allowed
+            64:ff9b::/96           | http://[64:ff9b::a9fe:a9fe]/         | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            64:ff9b::/96           | http://[2002:a9fe:a9fe::]/           | 6to4: 2002::/16, RFC 3056, embedding 169.254.169.254
+            64:ff9b::/96           | http://[64:ff9b::169.254.170.2]/     | it embeds 169.254.170.2, a cloud metadata endpoint: never allowed
+            64:ff9b::/96           | http://[64:ff9b::a9fe:101]/          | it embeds 169.254.1.1, link-local: 169.254.0.0/16, home of cloud metadata: never allowed
+            2002::/16              | http://[2002:a9fe:a9fe::]/           | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            2002::/16              | http://[::ffff:a9fe:a9fe]/           | IPv4-mapped: ::ffff:0:0/96, RFC 4291; never allowed
+            # a public-looking metadata address, embedded, with or without an allow-list
+            2002::/16              | http://[2002:6464:64c8::1]/          | it embeds 100.100.100.200, a cloud metadata endpoint: never allowed
+            127.0.0.1/32           | http://[64:ff9b::a83f:8110]/         | it embeds 168.63.129.16, a cloud metadata endpoint: never allowed
+            # local-use NAT64, RFC 8215: each RFC 6052 layout inside 64:ff9b:1::/48 (/48, /56, /64, /96)
+            ::/0                   | http://[64:ff9b:1:a9fe:a9:fe00::]/   | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[64:ff9b:1:a9:fe:a9fe::]/     | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[64:ff9b:1:0:a9:fea9:fe00:0]/ | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            ::/0                   | http://[64:ff9b:1::a9fe:a9fe]/       | it embeds 169.254.169.254, a cloud metadata endpoint: never allowed
+            """)
+    void metadataEmbeddedInIpv6IsRefusedWhateverAllowedCidrsSay(String allowed, String url, String reason) {
+        assertThatThrownBy(() -> guard(allowed).check(URI.create(url)))
+                .isInstanceOf(EgressDeniedException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void broadIpv6AllowListStillOpensTheEmbeddedPublicAndPrivateAddressesItMeans() {
+        assertThat(guard("::/0").check(URI.create("http://[64:ff9b::a00:1]/")).getHostAddress())
+                .isEqualTo("64:ff9b:0:0:0:0:a00:1");
+        assertThat(guard("::/0").check(URI.create("http://[2002:808:808::1]/")).getHostAddress())
+                .isEqualTo("2002:808:808:0:0:0:0:1");
+    }
+
     @Test
     void refusalNamesTargetRangeAndRule() {
         assertThatThrownBy(() -> guard().check(URI.create("http://10.0.0.1/hook")))

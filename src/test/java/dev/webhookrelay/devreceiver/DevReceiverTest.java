@@ -8,6 +8,7 @@ import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,25 +18,21 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class DevReceiverTest {
 
-    /** Where the receiver listens in tests: {@code %test.relay.dev-receiver.port}, or its environment override. */
-    private static final int PORT = ConfigProvider.getConfig().getValue("relay.dev-receiver.port", Integer.class);
+    /** Where the receiver listens: {@code relay.dev-receiver.port}, which a test run may move (8091 by default). */
+    static final String RECEIVER = "http://127.0.0.1:"
+            + ConfigProvider.getConfig().getValue("relay.dev-receiver.port", Integer.class) + "/receiver";
 
     @Test
     void verifiesTheSignatureOfADeliveryFromTheRelay() {
-        URI self = URI.create("http://127.0.0.1:" + PORT + "/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET");
-        given()
-                .contentType(ContentType.JSON)
-                .body(Requests.githubDispatch(self).toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        URI self = URI.create(RECEIVER + "?entity=tiny-ml&secretRef=SIGNING_SECRET");
+        Relay.dispatch(Requests.githubDispatch(self))
                 .statusCode(200)
                 .body("deliveries[0].attempts[0].responseBody", equalTo("{\"received\":true,\"signatureValid\":true}"));
 
 
         given()
                 .when()
-                .get("http://localhost:" + PORT + "/receiver")
+                .get(RECEIVER)
                 .then()
                 .statusCode(200)
                 .body("[0].signatureValid", equalTo(true))
@@ -49,7 +46,7 @@ class DevReceiverTest {
                 .header("X-Wandb-Signature", "00".repeat(32))
                 .body("{\"key1\": \"value1\"}")
                 .when()
-                .post("http://localhost:" + PORT + "/receiver?entity=tiny-ml&secretRef=SIGNING_SECRET")
+                .post(RECEIVER + "?entity=tiny-ml&secretRef=SIGNING_SECRET")
                 .then()
                 .statusCode(200)
                 .body("signatureValid", equalTo(false));

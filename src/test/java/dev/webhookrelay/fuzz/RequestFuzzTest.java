@@ -27,6 +27,7 @@ import dev.webhookrelay.model.EventType;
 import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -74,7 +75,6 @@ class RequestFuzzTest extends WithReceiver {
     static final Set<Integer> STATUSES = Set.of(200, 400, 401, 413, 415, 422, 502, 503);
     static final Set<String> OUTCOMES = Set.of("DELIVERED", "SKIPPED", "DRY_RUN", "FAILED");
 
-    private static final Path SEED = Path.of("src/test/resources/secrets.json");
     private static final Path LOG = Path.of("target/quarkus-test.log");
 
     private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig
@@ -98,7 +98,7 @@ class RequestFuzzTest extends WithReceiver {
 
     @Test
     void anyRequestGetsAProblemOrAReportAndNeverLeaksASecret() throws Exception {
-        List<String> secrets = secretValues();
+        List<String> secrets = SeededSecrets.values();
         Fuzz.Tally tally = new Fuzz.Tally();
 
         Fuzz.run("lambda.request", 300, tally, random -> {
@@ -448,13 +448,6 @@ class RequestFuzzTest extends WithReceiver {
             }
         }
         return request;
-    }
-
-    private static List<String> secretValues() throws Exception {
-        List<String> values = new ArrayList<>();
-        Requests.JSON.readTree(SEED.toFile()).forEach(entity -> entity.forEach(secret -> values.add(secret.asText())));
-        assertThat(values).isNotEmpty();
-        return values;
     }
 
     /** Returns the test log so far, rotated files included, as .ci/run scans it. */

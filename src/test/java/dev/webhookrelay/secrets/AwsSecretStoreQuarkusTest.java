@@ -1,6 +1,6 @@
 package dev.webhookrelay.secrets;
 
-import static io.restassured.RestAssured.given;
+import static dev.webhookrelay.testing.Relay.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,8 +20,6 @@ import dev.webhookrelay.testing.Requests;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * The relay with {@code relay.secrets.store=aws-secrets-manager} against a real local AWS API (moto): its wiring, and
@@ -90,14 +88,5 @@ class AwsSecretStoreQuarkusTest extends WithReceiver {
         ObjectNode request = Requests.githubDispatch(receiver.url("/hook"));
         ((ObjectNode) request.at("/event/entity")).put("name", entity);
         return request;
-    }
-
-    private static ValidatableResponse dispatch(ObjectNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch")
-                .then();
     }
 }

@@ -34,6 +34,7 @@ import dev.webhookrelay.secrets.Secret;
 import dev.webhookrelay.secrets.SecretRef;
 import dev.webhookrelay.signing.SignatureScheme;
 import dev.webhookrelay.signing.Signer;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.trigger.TriggerEvaluator;
 import dev.webhookrelay.trigger.Verdict;
 
@@ -70,8 +71,8 @@ public class PipelineBenchmark {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final Secret TOKEN = Secret.of("tok-7f3a9c-never-show-me");
-    private static final Secret SIGNING_SECRET = Secret.of("sig-2b8e41-never-show-me");
+    private static final Secret TOKEN = Secret.of(SeededSecrets.TOKEN);
+    private static final Secret SIGNING_SECRET = Secret.of(SeededSecrets.SIGNING_SECRET);
 
     private final TriggerEvaluator triggers = new TriggerEvaluator();
     private final TemplateRenderer renderer = new TemplateRenderer();

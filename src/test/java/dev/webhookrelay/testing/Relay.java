@@ -1,0 +1,47 @@
+package dev.webhookrelay.testing;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The relay's two endpoints, called as a client calls them: a JSON {@code POST} through RestAssured, which in a
+ * {@code @QuarkusTest} goes through the Lambda event path.
+ */
+public final class Relay {
+
+    private Relay() {
+    }
+
+    /** Returns the response to {@code POST /v1/dispatch} of {@code request}. */
+    public static ValidatableResponse dispatch(JsonNode request) {
+        return dispatch(request.toString());
+    }
+
+    /** Returns the response to {@code POST /v1/dispatch} of {@code body}, which need not be valid JSON. */
+    public static ValidatableResponse dispatch(String body) {
+        return post("/v1/dispatch", body);
+    }
+
+    /** Returns the response to {@code POST /v1/dispatch?dryRun=true} of {@code request}: nothing is sent. */
+    public static ValidatableResponse dryRun(JsonNode request) {
+        return post("/v1/dispatch?dryRun=true", request.toString());
+    }
+
+    /** Returns the response to {@code POST /v1/webhooks/test} of {@code request}. */
+    public static ValidatableResponse testWebhook(JsonNode request) {
+        return post("/v1/webhooks/test", request.toString());
+    }
+
+    private static ValidatableResponse post(String path, String body) {
+        return given()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
+    }
+}
