@@ -20,15 +20,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.arc.Unremovable;
+
 /**
  * Handles one Lambda SQS event, a batch of up to 10 messages, concurrently, and answers with the partial batch response
  * that {@code ReportBatchItemFailures} reads: the ids of the messages to receive again. Each record is caught on its
  * own, since an exception out of the handler would fail the whole batch: a message that is not a delivery message, or
  * whose handling failed for lack of the status store, the queue or the secret store, is a batch item failure; SQS
  * delivers it again and, after the queue's {@code maxReceiveCount}, moves it to the dead-letter queue. A target's
- * failure is not one: it was recorded and the next attempt queued. Safe for concurrent use.
+ * failure is not one: it was recorded and the next attempt queued. Unremovable: only {@link DeliveryQueueHandler}
+ * looks it up, outside injection. Safe for concurrent use.
  */
 @ApplicationScoped
+@Unremovable
 public class SqsBatchHandler {
 
     private static final Logger LOG = Logger.getLogger(SqsBatchHandler.class);

@@ -1,6 +1,5 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -20,13 +19,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -54,29 +54,13 @@ class AsyncDispatchTest extends WithReceiver {
         return request;
     }
 
-    static ValidatableResponse dispatchAsync(JsonNode request) {
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch?async=true")
-                .then();
-    }
-
-    static ValidatableResponse status(String deliveryId) {
-        return given()
-                .when()
-                .get("/v1/deliveries/" + deliveryId)
-                .then();
-    }
-
     /** Returns the status of {@code deliveryId} once it is {@code expected}, polling; fails after {@link #SETTLED}. */
     static JsonNode awaitStatus(String deliveryId, String expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(SETTLED);
         JsonNode status;
         do {
             Thread.sleep(100);
-            status = Requests.parse(status(deliveryId).statusCode(200).extract().asString());
+            status = Requests.parse(Relay.deliveryStatus(deliveryId).statusCode(200).extract().asString());
         } while (!status.get("status").asText().equals(expected) && Instant.now().isBefore(deadline));
         assertThat(status.get("status").asText()).as(status.toString()).isEqualTo(expected);
         return status;
@@ -94,7 +78,7 @@ class AsyncDispatchTest extends WithReceiver {
     void retriesThroughTwo503sAndDeliversTheSameSignedBytes() throws Exception {
         receiver.enqueue(Receiver.Response.status(503), Receiver.Response.status(503), Receiver.Response.status(200));
 
-        String deliveryId = queuedId(dispatchAsync(request("/flaky")));
+        String deliveryId = queuedId(Relay.dispatchAsync(request("/flaky")));
 
         JsonNode status = awaitStatus(deliveryId, "DELIVERED");
         assertThat(status.get("attemptCount").asInt()).isEqualTo(3);
@@ -106,8 +90,8 @@ class AsyncDispatchTest extends WithReceiver {
         for (Receiver.Received request : sent) {
             assertThat(request.body()).isEqualTo(sent.get(0).body());
             assertThat(request.header("X-Wandb-Signature"))
-                    .isEqualTo(IndependentHmac.hmacSha256(DispatchResourceTest.SIGNING_SECRET, request.body()));
-            assertThat(request.header("Authorization")).isEqualTo("Bearer " + DispatchResourceTest.TOKEN);
+                    .isEqualTo(IndependentHmac.hmacSha256(SeededSecrets.SIGNING_SECRET, request.body()));
+            assertThat(request.header("Authorization")).isEqualTo("Bearer " + SeededSecrets.TOKEN);
             assertThat(request.header("X-Relay-Delivery-Id")).isEqualTo(deliveryId);
         }
     }
@@ -116,21 +100,21 @@ class AsyncDispatchTest extends WithReceiver {
     void failsOnceTheScheduleIsExhaustedAndARetryStartsANewRound() throws Exception {
         receiver.byDefault(Receiver.Response.status(500));
 
-        String deliveryId = queuedId(dispatchAsync(request("/down")));
+        String deliveryId = queuedId(Relay.dispatchAsync(request("/down")));
 
         JsonNode failed = awaitStatus(deliveryId, "FAILED");
         assertThat(failed.get("attemptCount").asInt()).isEqualTo(3);
         assertThat(receiver.received()).hasSize(3);
 
         receiver.byDefault(Receiver.Response.status(204));
-        given().when().post("/v1/deliveries/" + deliveryId + "/retry").then()
+        Relay.retryDelivery(deliveryId)
                 .statusCode(202)
                 .body("status", equalTo("QUEUED"));
         JsonNode delivered = awaitStatus(deliveryId, "DELIVERED");
         assertThat(delivered.get("attemptCount").asInt()).isEqualTo(4);
         assertThat(receiver.received()).hasSize(4);
 
-        given().when().post("/v1/deliveries/" + deliveryId + "/retry").then()
+        Relay.retryDelivery(deliveryId)
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Delivery " + deliveryId
@@ -141,7 +125,7 @@ class AsyncDispatchTest extends WithReceiver {
     void aPermanentFailureFailsAtOnce() throws Exception {
         receiver.byDefault(Receiver.Response.status(404));
 
-        String deliveryId = queuedId(dispatchAsync(request("/gone")));
+        String deliveryId = queuedId(Relay.dispatchAsync(request("/gone")));
 
         JsonNode failed = awaitStatus(deliveryId, "FAILED");
         assertThat(failed.get("attemptCount").asInt()).isEqualTo(1);
@@ -151,9 +135,9 @@ class AsyncDispatchTest extends WithReceiver {
     void theSameEventAgainQueuesNothingNewAndShowsTheDeliveryAsItStands() throws Exception {
         ObjectNode request = request("/once");
 
-        String deliveryId = queuedId(dispatchAsync(request));
+        String deliveryId = queuedId(Relay.dispatchAsync(request));
         awaitStatus(deliveryId, "DELIVERED");
-        dispatchAsync(request)
+        Relay.dispatchAsync(request)
                 .statusCode(202)
                 .body("deliveries[0].deliveryId", equalTo(deliveryId))
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
@@ -167,9 +151,9 @@ class AsyncDispatchTest extends WithReceiver {
         ObjectNode request = request("/concurrent");
 
         List<CompletableFuture<String>> dispatches = List.of(
-                CompletableFuture.supplyAsync(() -> dispatchAsync(request).statusCode(202).extract()
+                CompletableFuture.supplyAsync(() -> Relay.dispatchAsync(request).statusCode(202).extract()
                         .<String> path("deliveries[0].deliveryId")),
-                CompletableFuture.supplyAsync(() -> dispatchAsync(request).statusCode(202).extract()
+                CompletableFuture.supplyAsync(() -> Relay.dispatchAsync(request).statusCode(202).extract()
                         .<String> path("deliveries[0].deliveryId")));
         String deliveryId = dispatches.get(0).join();
 
@@ -184,7 +168,7 @@ class AsyncDispatchTest extends WithReceiver {
         ObjectNode request = request("/never");
         ((ObjectNode) request.at("/integrations/0")).put("secretRef", "NO_SUCH_SECRET");
 
-        dispatchAsync(request)
+        Relay.dispatchAsync(request)
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("integrations[0].secretRef"));
@@ -200,7 +184,7 @@ class AsyncDispatchTest extends WithReceiver {
         integration.put("secretRef", "WHSEC_SIGNING_SECRET");
         integration.putObject("signature").put("scheme", "standard-webhooks");
 
-        String deliveryId = queuedId(dispatchAsync(request));
+        String deliveryId = queuedId(Relay.dispatchAsync(request));
 
         awaitStatus(deliveryId, "DELIVERED");
         List<Receiver.Received> sent = receiver.received();
@@ -210,29 +194,24 @@ class AsyncDispatchTest extends WithReceiver {
         assertThat(sent.get(1).body()).isEqualTo(sent.get(0).body());
         for (Receiver.Received attempt : sent) {
             assertThat(attempt.header("webhook-signature")).isEqualTo("v1," + IndependentHmac.standardWebhooks(
-                    "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", deliveryId, attempt.header("webhook-timestamp"),
+                    SeededSecrets.WHSEC_SIGNING_SECRET, deliveryId, attempt.header("webhook-timestamp"),
                     attempt.body()));
         }
     }
 
     @Test
     void anUnknownDeliveryIsA404NamingIt() {
-        status("dlv_nope")
+        Relay.deliveryStatus("dlv_nope")
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("No delivery dlv_nope (never queued, or its status expired after"
                         + " relay.state.ttl)"));
-        given().when().post("/v1/deliveries/dlv_nope/retry").then().statusCode(404);
+        Relay.retryDelivery("dlv_nope").statusCode(404);
     }
 
     @Test
     void theSynchronousPathIsUnchangedBesideIt() {
-        given()
-                .contentType(ContentType.JSON)
-                .body(request("/sync").toString())
-                .when()
-                .post("/v1/dispatch")
-                .then()
+        Relay.dispatch(request("/sync"))
                 .statusCode(200)
                 .body("deliveries[0].outcome", equalTo("DELIVERED"));
     }

@@ -18,6 +18,7 @@ import dev.webhookrelay.testing.LambdaRuntimeApi;
 import dev.webhookrelay.testing.PackagedFunction;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.SqsEvents;
 
 /**
@@ -67,7 +68,7 @@ class PackagedConsumerIT {
     @Test
     void aRestartWithTheMemoryStoresLosesTheQueuedDeliveryAndItsStatus() throws Exception {
         Map<String, String> environment = Map.of("RELAY_SECRETS_STORE", "memory",
-                "RELAY_SECRETS_SEED_FILE", Path.of("src/test/resources/secrets.json").toAbsolutePath().toString(),
+                "RELAY_SECRETS_SEED_FILE", SeededSecrets.FILE.toAbsolutePath().toString(),
                 "RELAY_EGRESS_ALLOWED_CIDRS", "127.0.0.1/32", "RELAY_QUEUE_STORE", "memory",
                 "RELAY_STATE_STORE", "memory", "RELAY_QUEUE_RETRY_SCHEDULE", "1h");
         try (Receiver receiver = Receiver.start().byDefault(Receiver.Response.status(503))) {

@@ -1,12 +1,10 @@
 package dev.webhookrelay.queue;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +28,14 @@ import dev.webhookrelay.secrets.MotoServer;
 import dev.webhookrelay.state.StatusTables;
 import dev.webhookrelay.testing.IndependentHmac;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.SqsEvents;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The async mode on SQS and DynamoDB (moto, a real local AWS API): what is queued and stored, and the consumer fed SQS
@@ -54,7 +53,7 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
     /** Every secret value the test seed file holds. */
     static List<String> secretValues() throws Exception {
         List<String> values = new ArrayList<>();
-        Requests.JSON.readTree(Path.of("src/test/resources/secrets.json").toFile())
+        Requests.JSON.readTree(SeededSecrets.FILE.toFile())
                 .forEach(entity -> entity.forEach(value -> values.add(value.asText())));
         return values;
     }
@@ -62,12 +61,7 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
     String dispatchAsync(String path) {
         ObjectNode request = Requests.githubDispatch(receiver.url(path));
         ((ObjectNode) request.get("event")).put("id", "evt-" + UUID.randomUUID());
-        return given()
-                .contentType(ContentType.JSON)
-                .body(request.toString())
-                .when()
-                .post("/v1/dispatch?async=true")
-                .then()
+        return Relay.dispatchAsync(request)
                 .statusCode(202)
                 .body("deliveries[0].outcome", equalTo("QUEUED"))
                 .extract().path("deliveries[0].deliveryId");
@@ -97,8 +91,7 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
     }
 
     JsonNode status(String deliveryId) {
-        return Requests.parse(given().when().get("/v1/deliveries/" + deliveryId).then().statusCode(200).extract()
-                .asString());
+        return Requests.parse(Relay.deliveryStatus(deliveryId).statusCode(200).extract().asString());
     }
 
     @Test
@@ -138,7 +131,7 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
 
         Receiver.Received delivered = receiver.takeRequest(Duration.ofSeconds(5));
         assertThat(delivered.header("X-Wandb-Signature")).isEqualTo(IndependentHmac.hmacSha256(
-                "sig-2b8e41-never-show-me", delivered.body()));
+                SeededSecrets.SIGNING_SECRET, delivered.body()));
         assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
         assertThat(status(deliveryId).get("attemptCount").asInt()).isEqualTo(2);
     }

@@ -8,8 +8,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * The relay's two endpoints, called as a client calls them: a JSON {@code POST} through RestAssured, which in a
- * {@code @QuarkusTest} goes through the Lambda event path.
+ * The relay's endpoints, called as a client calls them, through RestAssured, which in a {@code @QuarkusTest} goes
+ * through the Lambda event path.
  */
 public final class Relay {
 
@@ -34,6 +34,27 @@ public final class Relay {
     /** Returns the response to {@code POST /v1/webhooks/test} of {@code request}. */
     public static ValidatableResponse testWebhook(JsonNode request) {
         return post("/v1/webhooks/test", request.toString());
+    }
+
+    /** Returns the response to {@code POST /v1/dispatch?async=true} of {@code request}: queued, answered 202. */
+    public static ValidatableResponse dispatchAsync(JsonNode request) {
+        return post("/v1/dispatch?async=true", request.toString());
+    }
+
+    /** Returns the response to {@code GET /v1/deliveries/{deliveryId}}. */
+    public static ValidatableResponse deliveryStatus(String deliveryId) {
+        return given()
+                .when()
+                .get("/v1/deliveries/" + deliveryId)
+                .then();
+    }
+
+    /** Returns the response to {@code POST /v1/deliveries/{deliveryId}/retry}. */
+    public static ValidatableResponse retryDelivery(String deliveryId) {
+        return given()
+                .when()
+                .post("/v1/deliveries/" + deliveryId + "/retry")
+                .then();
     }
 
     private static ValidatableResponse post(String path, String body) {
