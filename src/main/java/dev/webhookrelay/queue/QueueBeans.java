@@ -15,8 +15,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * The CDI wiring of the queue: the one {@link DeliveryQueue} that {@code relay.queue.store} selects, the retry decision
- * and the message codec. Built at start-up, so that a bad {@code relay.queue.retry-schedule} or a missing queue URL
- * stops the function there; the SQS client is built on first use.
+ * and the message codec. Built at start-up, so that a bad {@code relay.queue.retry-schedule} stops the function there;
+ * the SQS client is built on first use.
  */
 @ApplicationScoped
 class QueueBeans {

@@ -22,32 +22,34 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
     /** The longest message timer SQS allows. */
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
+    /** The queue's URL, or null when none is configured: every call then fails, naming the key. */
     private final String queueUrl;
     private final AwsClient<SqsClient> client;
     private final MessageCodec codec;
     private final InstantSource clock;
 
     SqsDeliveryQueue(String queueUrl, Supplier<SqsClient> clientFactory, MessageCodec codec, InstantSource clock) {
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl == null");
+        this.queueUrl = queueUrl;
         this.client = new AwsClient<>(clientFactory);
         this.codec = Objects.requireNonNull(codec, "codec == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     /**
-     * Returns a queue configured by {@code config}.
-     *
-     * @throws IllegalArgumentException if no queue URL is configured
+     * Returns a queue configured by {@code config}. Without a queue URL, the function still starts (the synchronous
+     * path needs none) and every call fails with a {@link QueueException} that names the key to set.
      */
     static SqsDeliveryQueue create(QueueConfig.Sqs config, MessageCodec codec, InstantSource clock) {
-        String url = config.queueUrl().orElseThrow(() -> new IllegalArgumentException(
-                "relay.queue.sqs.queue-url must name the delivery queue when relay.queue.store=sqs"));
-        return new SqsDeliveryQueue(url, () -> AwsClient.configure(SqsClient.builder(), config.region(),
+        return new SqsDeliveryQueue(config.queueUrl().orElse(null), () -> AwsClient.configure(SqsClient.builder(), config.region(),
                 config.endpointOverride(), config.timeout()).build(), codec, clock);
     }
 
     @Override
     public void enqueue(DeliveryMessage message) {
+        if (queueUrl == null) {
+            throw new QueueException("relay.queue.sqs.queue-url must name the delivery queue when relay.queue.store=sqs"
+                    + " (RELAY_QUEUE_SQS_QUEUE_URL)", null);
+        }
         String body = codec.write(message);
         long waitSeconds = Math.max(0, (message.notBefore().toEpochMilli() - clock.millis() + 999) / 1000);
         int delaySeconds = (int) Math.min(waitSeconds, MAX_DELAY.toSeconds());

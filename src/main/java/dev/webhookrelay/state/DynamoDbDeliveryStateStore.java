@@ -48,6 +48,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     private static final TypeReference<List<AttemptRecord>> ATTEMPT_LIST = new TypeReference<>() {
     };
 
+    /** The table's name, or null when none is configured: every call then fails, naming the key. */
     private final String table;
     private final AwsClient<DynamoDbClient> client;
     private final ObjectMapper mapper;
@@ -55,22 +56,19 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
 
     public DynamoDbDeliveryStateStore(String table, Supplier<DynamoDbClient> clientFactory, ObjectMapper mapper,
             InstantSource clock) {
-        this.table = Objects.requireNonNull(table, "table == null");
+        this.table = table;
         this.client = new AwsClient<>(clientFactory);
         this.mapper = Objects.requireNonNull(mapper, "mapper == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     /**
-     * Returns a store configured by {@code config}.
-     *
-     * @throws IllegalArgumentException if no table is configured
+     * Returns a store configured by {@code config}. Without a table, the function still starts (the synchronous path
+     * needs none) and every call fails with a {@link StateStoreException} that names the key to set.
      */
     public static DynamoDbDeliveryStateStore create(StateConfig.Dynamodb config, ObjectMapper mapper,
             InstantSource clock) {
-        String table = config.table().orElseThrow(() -> new IllegalArgumentException(
-                "relay.state.dynamodb.table must name the status table when relay.state.store=dynamodb"));
-        return new DynamoDbDeliveryStateStore(table, () -> AwsClient.configure(DynamoDbClient.builder(),
+        return new DynamoDbDeliveryStateStore(config.table().orElse(null), () -> AwsClient.configure(DynamoDbClient.builder(),
                 config.region(), config.endpointOverride(), config.timeout()).build(), mapper, clock);
     }
 
@@ -84,7 +82,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     public Optional<DeliveryRecord> find(String deliveryId) {
         Map<String, AttributeValue> item;
         try {
-            item = client.get().getItem(request -> request.tableName(table).consistentRead(true)
+            item = client.get().getItem(request -> request.tableName(table()).consistentRead(true)
                     .key(Map.of(ID, AttributeValue.fromS(deliveryId)))).item();
         } catch (SdkException e) {
             throw failure("read delivery " + deliveryId, e);
@@ -107,7 +105,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     @Override
     public void delete(String deliveryId) {
         try {
-            client.get().deleteItem(request -> request.tableName(table).key(Map.of(ID, AttributeValue.fromS(deliveryId))));
+            client.get().deleteItem(request -> request.tableName(table()).key(Map.of(ID, AttributeValue.fromS(deliveryId))));
         } catch (SdkException e) {
             throw failure("delete delivery " + deliveryId, e);
         }
@@ -122,7 +120,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
             Map<String, AttributeValue> from = start;
             ScanResponse page;
             try {
-                page = client.get().scan(request -> request.tableName(table).exclusiveStartKey(from)
+                page = client.get().scan(request -> request.tableName(table()).exclusiveStartKey(from)
                         .filterExpression("#status = :failed AND " + UPDATED_AT + " >= :since AND " + EXPIRES_AT
                                 + " > :now")
                         .expressionAttributeNames(Map.of("#status", STATUS))
@@ -150,7 +148,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     private boolean put(DeliveryRecord record, String condition, Map<String, AttributeValue> values) {
         Map<String, String> names = condition.contains("#status") ? Map.of("#status", STATUS) : null;
         try {
-            client.get().putItem(request -> request.tableName(table).item(toItem(record))
+            client.get().putItem(request -> request.tableName(table()).item(toItem(record))
                     .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
@@ -215,6 +213,14 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     private static AttributeValue seconds(Instant at) {
         long seconds = at.getEpochSecond() + (at.getNano() > 0 ? 1 : 0);
         return AttributeValue.fromN(Long.toString(seconds));
+    }
+
+    private String table() {
+        if (table == null) {
+            throw new StateStoreException("relay.state.dynamodb.table must name the status table when"
+                    + " relay.state.store=dynamodb (RELAY_STATE_DYNAMODB_TABLE)", null);
+        }
+        return table;
     }
 
     private StateStoreException failure(String action, SdkException e) {

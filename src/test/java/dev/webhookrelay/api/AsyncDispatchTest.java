@@ -200,6 +200,16 @@ class AsyncDispatchTest extends WithReceiver {
     }
 
     @Test
+    void aDryRunCannotBeAsync() {
+        Relay.post("/v1/dispatch?async=true&dryRun=true", request("/never").toString())
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("async and dryRun cannot be combined: a dry run queues nothing"));
+
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
     void anUnknownDeliveryIsA404NamingIt() {
         Relay.deliveryStatus("dlv_nope")
                 .statusCode(404)

@@ -57,7 +57,8 @@ public final class Relay {
                 .then();
     }
 
-    private static ValidatableResponse post(String path, String body) {
+    /** Returns the response to a JSON {@code POST} of {@code body} to {@code path}, which may hold a query. */
+    public static ValidatableResponse post(String path, String body) {
         return given()
                 .contentType(ContentType.JSON)
                 .body(body)
