@@ -524,9 +524,12 @@ public final class LambdaBench {
         int deliveries = intOption("deliveries", 10000);
         int every = intOption("every", 2000);
         List<String> rows = new ArrayList<>(List.of("delivered,heap_used_after_gc_kb,metaspace_used_kb,rss_kb"));
+        Map<String, String> environment = environment("relay", javaOpts);
+        environment.put("RELAY_QUEUE_STORE", "memory");
+        environment.put("RELAY_STATE_STORE", "memory");
         try (Receiver receiver = Receiver.start();
                 LambdaRuntimeApi runtime = LambdaRuntimeApi.start();
-                FunctionProcess relay = FunctionProcess.start(unpack("relay"), runtime, environment("relay", javaOpts),
+                FunctionProcess relay = FunctionProcess.start(unpack("relay"), runtime, environment,
                         work.resolve("relay-async.log"))) {
             List<Double> sync = new ArrayList<>();
             List<Double> async = new ArrayList<>();
