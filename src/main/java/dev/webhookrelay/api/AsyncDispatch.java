@@ -55,7 +55,7 @@ class AsyncDispatch {
                 reports.add(((Planned.Skip) planned).report());
             }
         }
-        return new DispatchReport(reports);
+        return DispatchReport.fitted(reports);
     }
 
     private static QueuedJob job(Planned.Send send) {

@@ -77,13 +77,16 @@ final class OpenApiExamples {
                       "Authorization": "Bearer ***",
                       "X-Wandb-Signature": "1bead2c3ec03ba591af0385bb876e4d68dfa2c3c20ee08a140c7a7a5b1ddbfe2"
                     },
-                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {\\"event_author\\": \\"frds\\", \\"artifact_version_string\\": \\"tiny-ml/model-registry/CIFAR_10:production\\"}}"
+                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {\\"event_author\\": \\"frds\\", \\"artifact_version_string\\": \\"tiny-ml/model-registry/CIFAR_10:production\\"}}",
+                    "bodyBytes": 151,
+                    "bodyTruncated": false
                   },
                   "attempts": [
                     {"statusCode": 204, "durationMs": 181.4, "error": null, "responseBody": ""}
                   ]
                 }
-              ]
+              ],
+              "truncated": false
             }""";
 
     /** The report of {@link #DISPATCH_REQUEST} when GitHub failed three times: the response is a 502 carrying it. */
@@ -106,7 +109,9 @@ final class OpenApiExamples {
                       "Authorization": "Bearer ***",
                       "X-Wandb-Signature": "1bead2c3ec03ba591af0385bb876e4d68dfa2c3c20ee08a140c7a7a5b1ddbfe2"
                     },
-                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {\\"event_author\\": \\"frds\\", \\"artifact_version_string\\": \\"tiny-ml/model-registry/CIFAR_10:production\\"}}"
+                    "body": "{\\"event_type\\": \\"BUILD_AND_DEPLOY\\", \\"client_payload\\": {\\"event_author\\": \\"frds\\", \\"artifact_version_string\\": \\"tiny-ml/model-registry/CIFAR_10:production\\"}}",
+                    "bodyBytes": 151,
+                    "bodyTruncated": false
                   },
                   "attempts": [
                     {"statusCode": 503, "durationMs": 95.2, "error": null, "responseBody": "unavailable"},
@@ -114,7 +119,8 @@ final class OpenApiExamples {
                     {"statusCode": 503, "durationMs": 91.7, "error": null, "responseBody": "unavailable"}
                   ]
                 }
-              ]
+              ],
+              "truncated": false
             }""";
 
     /** W&B's "Test webhook" with the payload of W&B's troubleshooting script. */
@@ -149,7 +155,9 @@ final class OpenApiExamples {
                   "Authorization": "Bearer ***",
                   "X-Wandb-Signature": "777111c2d10755ee42562a9d8075a81b596692fc0898112c218d5ecfeacc6282"
                 },
-                "body": "{\\"event_type\\":\\"BUILD_AND_DEPLOY\\",\\"client_payload\\":{\\"key1\\":\\"value1\\"}}"
+                "body": "{\\"event_type\\":\\"BUILD_AND_DEPLOY\\",\\"client_payload\\":{\\"key1\\":\\"value1\\"}}",
+                "bodyBytes": 68,
+                "bodyTruncated": false
               },
               "attempts": [{"statusCode": 204, "durationMs": 170.3, "error": null, "responseBody": ""}]
             }""";

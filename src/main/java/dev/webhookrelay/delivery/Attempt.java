@@ -2,7 +2,8 @@ package dev.webhookrelay.delivery;
 
 /**
  * One try at sending a request: the target's {@code statusCode} (null when no response came), how long it took, the
- * {@code error} that ended it (null when a response came) and the first 4 KiB of the response body.
+ * {@code error} that ended it (null when a response came) and the start of the response body: the first 8 KiB as
+ * captured, the first 4 KiB, redacted, in a report.
  */
 public record Attempt(Integer statusCode, double durationMs, String error, String responseBody) {
 

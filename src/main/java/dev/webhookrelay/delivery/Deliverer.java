@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -57,8 +58,11 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class Deliverer {
 
-    /** How much of a response body a report keeps. */
-    public static final int RESPONSE_CAPTURE_BYTES = 4096;
+    /**
+     * How much of a response body is captured: twice the 4 KiB a report shows, so that a secret the target echoes across
+     * that boundary is still seen whole, and redacted, before the body is cut.
+     */
+    public static final int RESPONSE_CAPTURE_BYTES = 8192;
 
     private final DeliveryConfig config;
     private final EgressGuard guard;
@@ -67,32 +71,32 @@ public class Deliverer {
     private volatile HttpClient client;
 
     @Inject
-    Deliverer(DeliveryConfig config, EgressConfig egress, Vertx vertx) {
+    Deliverer(DeliveryConfig config, EgressConfig egress, Vertx vertx, EgressGuard.Dns dns) {
         this.config = config;
-        this.guard = new EgressGuard(egress.allowedCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
+        this.guard = new EgressGuard(egress.allowedCidrs().orElse(List.of()).stream().map(Cidr::parse).toList(), dns);
         this.vertx = vertx;
         this.retry = new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
                 config.retry().maxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
-     * Checks that {@code url} may be reached, without connecting.
-     *
-     * @throws EgressDeniedException if it may not
-     * @throws DeliveryException if its host cannot be resolved
+     * Returns why {@code url} may not be reached, or empty when it may, without connecting: the egress guard's refusal,
+     * or a host that does not resolve within the connect timeout or by {@code deadline}. The stage never completes
+     * exceptionally, and the caller never blocks.
      */
-    public void checkEgress(URI url) {
-        guard.check(url);
+    public CompletionStage<Optional<String>> checkEgress(URI url, Deadline deadline) {
+        return checked(url, deadline)
+                .handle((address, error) -> error == null ? Optional.empty() : Optional.of(message(unwrap(error))));
     }
 
     /**
      * Returns the outcome of sending {@code request}, retried as {@link RetryPolicy} says and finished by
      * {@code deadline}. Every attempt sends the identical bytes and headers. The stage never completes exceptionally:
-     * every failure is a {@link DeliveryResult} that says why. Host names resolve on a worker thread, so the caller
-     * never blocks.
+     * every failure is a {@link DeliveryResult} that says why. Host names resolve on a worker thread, each lookup
+     * bounded like a connection (connect timeout, deadline), so the caller never blocks and no lookup holds a delivery.
      */
     public CompletionStage<DeliveryResult> deliver(OutboundRequest request, Deadline deadline) {
-        return attemptFrom(request, deadline, new ArrayList<>());
+        return attemptFrom(request, deadline, new Tries());
     }
 
     /**
@@ -101,45 +105,78 @@ public class Deliverer {
      * retryable. The stage never completes exceptionally.
      */
     public CompletionStage<SingleAttempt> attemptOnce(OutboundRequest request, Deadline deadline) {
-        return sendOnce(request, deadline)
+        return sendOnce(request, deadline, new Tries())
                 .thenApply(sent -> new SingleAttempt(sent.attempt(), RetryPolicy.isRetryable(sent.attempt()),
                         RetryPolicy.parseRetryAfter(sent.retryAfter(), Instant.now()).orElse(null)))
-                .exceptionally(error -> {
-                    Throwable cause = unwrap(error);
-                    return new SingleAttempt(new Attempt(null, 0.0, cause instanceof DeliveryException
-                            ? cause.getMessage() : describe(cause), null), false, null);
-                });
+                .exceptionally(error -> new SingleAttempt(new Attempt(null, 0.0, message(unwrap(error)), null), false,
+                        null));
     }
 
-    private CompletionStage<DeliveryResult> attemptFrom(OutboundRequest request, Deadline deadline,
-            List<Attempt> attempts) {
-        return sendOnce(request, deadline)
+    /** The attempts of one delivery so far, and whether any of them passed the egress guard. */
+    private static final class Tries {
+        private final List<Attempt> attempts = new ArrayList<>();
+        private volatile boolean contacted;
+
+        DeliveryResult result(boolean delivered, String reason) {
+            return new DeliveryResult(delivered, reason, attempts, contacted);
+        }
+    }
+
+    private CompletionStage<DeliveryResult> attemptFrom(OutboundRequest request, Deadline deadline, Tries tries) {
+        return sendOnce(request, deadline, tries)
                 .thenCompose(sent -> {
-                    attempts.add(sent.attempt());
+                    tries.attempts.add(sent.attempt());
                     if (sent.attempt().succeeded()) {
-                        return CompletableFuture.completedFuture(new DeliveryResult(true, null, attempts));
+                        return CompletableFuture.completedFuture(tries.result(true, null));
                     }
-                    RetryPolicy.Decision decision = retry.afterFailure(sent.attempt(), attempts.size(),
+                    RetryPolicy.Decision decision = retry.afterFailure(sent.attempt(), tries.attempts.size(),
                             sent.retryAfter(), deadline.remaining(), Instant.now());
                     if (!decision.retry()) {
-                        return CompletableFuture.completedFuture(new DeliveryResult(false, decision.stopReason(),
-                                attempts));
+                        return CompletableFuture.completedFuture(tries.result(false, decision.stopReason()));
                     }
-                    return sleep(decision.delay()).thenCompose(ignored -> attemptFrom(request, deadline, attempts));
+                    return sleep(decision.delay()).thenCompose(ignored -> attemptFrom(request, deadline, tries));
                 })
-                .exceptionally(error -> {
-                    Throwable cause = unwrap(error);
-                    return new DeliveryResult(false, cause instanceof DeliveryException ? cause.getMessage()
-                            : describe(cause), attempts);
-                });
+                .exceptionally(error -> tries.result(false, message(unwrap(error))));
     }
 
-    /** Returns one attempt; the stage fails only with an {@link EgressDeniedException}, for a refused target. */
-    private CompletionStage<Sent> sendOnce(OutboundRequest request, Deadline deadline) {
+    /**
+     * Returns the address the egress guard allows for {@code url}. The guard's DNS lookup blocks, so it runs on a worker
+     * thread; it is abandoned (and fails with {@code dns: timeout}) once it has taken the connect timeout, or when the
+     * deadline comes first. A lookup still queued then never starts; one already blocked in the resolver ends on its own.
+     */
+    private CompletionStage<InetAddress> checked(URI url, Deadline deadline) {
+        long limitMs = Math.max(1, Math.min(config.connectTimeout().toMillis(), deadline.remaining().toMillis()));
+        CompletableFuture<InetAddress> result = new CompletableFuture<>();
+        long timer = vertx.setTimer(limitMs, id -> result.completeExceptionally(new DeliveryException(
+                "dns: timeout: " + url.getHost() + " did not resolve within " + limitMs + " ms")));
+        vertx.executeBlocking(() -> result.isDone() ? null : guard.check(url), false)
+                .onComplete(done -> {
+                    vertx.cancelTimer(timer);
+                    if (done.succeeded()) {
+                        result.complete(done.result());
+                    } else {
+                        result.completeExceptionally(done.cause());
+                    }
+                });
+        return result;
+    }
+
+    /** Returns what a report says of {@code cause}: a delivery failure's own message, else {@link #describe}. */
+    private static String message(Throwable cause) {
+        return cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
+    }
+
+    /**
+     * Returns one attempt, and marks {@code tries} contacted once the egress guard passed; the stage fails only with an
+     * {@link EgressDeniedException}, for a refused target.
+     */
+    private CompletionStage<Sent> sendOnce(OutboundRequest request, Deadline deadline, Tries tries) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> guard.check(request.url()), false)
-                .toCompletionStage()
-                .thenCompose(address -> attempt(request, address, deadline))
+        return checked(request.url(), deadline)
+                .thenCompose(address -> {
+                    tries.contacted = true;
+                    return attempt(request, address, deadline);
+                })
                 .handle((sent, error) -> {
                     if (error == null) {
                         return sent;
@@ -149,8 +186,7 @@ public class Deliverer {
                         throw new CompletionException(cause);
                     }
                     // DNS and any other failure before connecting count as an attempt, and may be retried.
-                    String message = cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
-                    return new Sent(new Attempt(null, elapsedMs(started), message, null), null);
+                    return new Sent(new Attempt(null, elapsedMs(started), message(cause), null), null);
                 });
     }
 

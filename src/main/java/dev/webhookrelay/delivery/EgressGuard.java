@@ -104,7 +104,7 @@ final class EgressGuard {
         boolean serverBased = url.getHost() != null;
         String host = serverBased ? url.getHost() : hostOfAuthority(authority);
         if (host == null || host.isEmpty()) {
-            throw new EgressDeniedException("Target URL has no host: " + url);
+            throw new EgressDeniedException("Target URL has no host: " + redacted(url));
         }
 
         Optional<InetAddress> literal;
@@ -238,13 +238,7 @@ final class EgressGuard {
 
     /** Returns {@code url} as text with any user info replaced by {@code ***}: it may hold a password. */
     private static String redacted(URI url) {
-        String authority = url.getRawAuthority();
-        int at = authority == null ? -1 : authority.lastIndexOf('@');
-        if (at < 0) {
-            return url.toString();
-        }
-        String text = url.toString();
-        return text.replace(authority, "***" + authority.substring(at));
+        return UrlText.withoutUserInfo(url.toString());
     }
 
     private static EgressDeniedException denied(String message, Throwable cause) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.webhookrelay.delivery.OutboundRequest;
+import dev.webhookrelay.delivery.UrlText;
 import dev.webhookrelay.model.Integration;
 import dev.webhookrelay.payload.RenderBudget;
 import dev.webhookrelay.payload.RenderedPayload;
@@ -111,7 +112,8 @@ final class DeliveryPreparer {
         warnings.addAll(TargetLimits.warnings(url, payload.body()));
         return new PreparedDelivery(job.automation(), integration.displayName(), job.deliveryId(), warnings,
                 new OutboundRequest(url, headers, payload.body()),
-                new ReportedRequest(url.toString(), reportedHeaders, payload.redactedBody()), List.copyOf(used));
+                new ReportedRequest(UrlText.withoutUserInfo(url.toString()), reportedHeaders, payload.redactedBody(),
+                        payload.body().length, false), List.copyOf(used));
     }
 
     /**
@@ -174,8 +176,10 @@ final class DeliveryPreparer {
             }
             return url;
         } catch (URISyntaxException e) {
+            // The message quotes the URL, which may hold user info: a credential.
             throw new InvalidRequestException(field + ".urlEndpoint",
-                    "Invalid webhook URL: " + e.getMessage(), e);
+                    "Invalid webhook URL: " + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "")
+                            + ": " + UrlText.withoutUserInfo(e.getInput()), e);
         }
     }
 }

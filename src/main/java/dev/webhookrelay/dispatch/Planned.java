@@ -19,11 +19,8 @@ public sealed interface Planned {
         }
     }
 
-    /**
-     * The automation did not fire: its finished {@code report} (outcome SKIPPED), and the host of its integration's URL
-     * for the metrics, or null when that URL has none.
-     */
-    record Skip(DeliveryReport report, String targetHost) implements Planned {
+    /** The automation did not fire: its finished {@code report} (outcome SKIPPED). */
+    record Skip(DeliveryReport report) implements Planned {
 
         public Skip {
             Objects.requireNonNull(report, "report == null");

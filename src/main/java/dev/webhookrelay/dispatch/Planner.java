@@ -1,6 +1,5 @@
 package dev.webhookrelay.dispatch;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +73,7 @@ public final class Planner {
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
                 planned.add(new Planned.Skip(new DeliveryReport(automation.name(), integration.displayName(),
-                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of()),
-                        hostOf(integration.urlEndpoint())));
+                        Outcome.SKIPPED, verdict.reason(), deliveryId, List.of(), null, List.of())));
             }
         }
         return new Plan(planned, deadline, true);
@@ -105,15 +103,6 @@ public final class Planner {
      */
     public PreparedDelivery prepareAttempt(DeliveryJob job, Map<String, String> variables) {
         return preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
-    }
-
-    /** Returns the host of an integration URL that was not checked, because its automation did not fire; or null. */
-    private static String hostOf(String url) {
-        try {
-            return URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private Verdict evaluate(Event event, Automation automation, String field) {

@@ -18,17 +18,16 @@ public record PreparedDelivery(
         ReportedRequest reported,
         List<Secret> secrets) {
 
-    /** Returns {@code text} with every secret this delivery used shown as {@code ***}. */
+    /** How much of a response body a report shows: 4 KiB of UTF-8. */
+    static final int RESPONSE_BODY_BYTES = 4096;
+
+    /** Returns {@code text} with every secret this delivery used shown as {@code ***}, in any JSON-escaped form. */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String redacted = text;
-        for (Secret secret : secrets) {
-            if (!secret.reveal().isEmpty()) {
-                redacted = redacted.replace(secret.reveal(), Secret.REDACTED);
-            }
-        }
-        return redacted;
+        return Redactor.of(secrets).redact(text);
+    }
+
+    /** Returns a captured response body redacted, then cut to the first {@link #RESPONSE_BODY_BYTES} (see {@link Redactor}). */
+    String redactResponse(String body) {
+        return Redactor.of(secrets).redact(body, RESPONSE_BODY_BYTES);
     }
 }

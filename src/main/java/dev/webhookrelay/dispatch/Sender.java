@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import dev.webhookrelay.delivery.Attempt;
 import dev.webhookrelay.delivery.Deadline;
 import dev.webhookrelay.delivery.Deliverer;
-import dev.webhookrelay.delivery.DeliveryException;
 import dev.webhookrelay.delivery.DeliveryResult;
 import dev.webhookrelay.delivery.SingleAttempt;
 import dev.webhookrelay.metrics.DeliverySample;
@@ -52,23 +51,26 @@ public final class Sender {
             if (planned instanceof Planned.Send send) {
                 sends.add(new Sending(send.delivery(), send(send.delivery(), dryRun, plan.deadline())));
             } else {
-                Planned.Skip skip = (Planned.Skip) planned;
+                // Not contacted: the metrics give it no host of its own.
                 sends.add(new Sending(null,
-                        CompletableFuture.completedFuture(new Finished(skip.report(), skip.targetHost(), 0))));
+                        CompletableFuture.completedFuture(new Finished(((Planned.Skip) planned).report(), null, 0))));
             }
         }
         List<Finished> finished = await(sends, plan.deadline(), sending);
         if (plan.metered() && !dryRun) {
             metrics.record(finished.stream().map(Finished::sample).toList());
         }
-        return new DispatchReport(finished.stream().map(Finished::report).toList());
+        return ReportLimits.fit(finished.stream().map(Finished::report).toList());
     }
 
     /** One automation being sent: its delivery (null when skipped, which is finished already) and how it ends. */
     private record Sending(PreparedDelivery delivery, CompletableFuture<Finished> finished) {
     }
 
-    /** One automation at the end: its report, its target's host, and how long its delivery took. */
+    /**
+     * One automation at the end: its report, its target's host if the relay contacted it (passed the egress guard; else
+     * null), and how long its delivery took.
+     */
     private record Finished(DeliveryReport report, String targetHost, double durationMs) {
 
         DeliverySample sample() {
@@ -85,15 +87,11 @@ public final class Sender {
 
     private CompletableFuture<Finished> send(PreparedDelivery prepared, boolean dryRun, Deadline deadline) {
         if (dryRun) {
-            String refusal = null;
-            try {
-                deliverer.checkEgress(prepared.request().url());
-            } catch (DeliveryException e) {
-                refusal = e.getMessage();
-            }
-            return CompletableFuture.completedFuture(finish(prepared,
-                    new DeliveryResult(false, refusal, List.of()), refusal == null ? Outcome.DRY_RUN : Outcome.FAILED,
-                    System.nanoTime()));
+            long started = System.nanoTime();
+            return deliverer.checkEgress(prepared.request().url(), deadline).toCompletableFuture()
+                    .thenApply(refusal -> finish(prepared,
+                            new DeliveryResult(false, refusal.orElse(null), List.of(), false),
+                            refusal.isPresent() ? Outcome.FAILED : Outcome.DRY_RUN, started));
         }
         long started = System.nanoTime();
         return deliverer.deliver(prepared.request(), deadline).toCompletableFuture()
@@ -131,7 +129,7 @@ public final class Sender {
                 attempts);
         double durationMs = (System.nanoTime() - started) / NANOS_PER_MILLI;
         log.delivered(prepared, outcome, attempts, durationMs);
-        return new Finished(report, prepared.request().url().getHost(), durationMs);
+        return new Finished(report, result.contacted() ? prepared.request().url().getHost() : null, durationMs);
     }
 
     /**
@@ -161,6 +159,6 @@ public final class Sender {
 
     private static Attempt redact(PreparedDelivery prepared, Attempt attempt) {
         return new Attempt(attempt.statusCode(), attempt.durationMs(), prepared.redact(attempt.error()),
-                prepared.redact(attempt.responseBody()));
+                prepared.redactResponse(attempt.responseBody()));
     }
 }

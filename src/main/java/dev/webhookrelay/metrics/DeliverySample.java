@@ -3,8 +3,8 @@ package dev.webhookrelay.metrics;
 import java.util.Objects;
 
 /**
- * What the metrics need of one automation of a dispatch: the host of its integration's URL ({@code targetHost}, null
- * when the URL has none), how it ended, how many HTTP attempts it made, and how long its delivery took from the first
+ * What the metrics need of one automation of a dispatch: the host of its integration's URL ({@code targetHost}), null
+ * when the relay did not contact it (skipped, refused by the egress guard, or its host never resolved), how it ended, how many HTTP attempts it made, and how long its delivery took from the first
  * attempt to the last answer, retries and backoff included ({@code latencyMs}, 0 when nothing was attempted).
  */
 public record DeliverySample(String targetHost, Result result, int attempts, double latencyMs) {

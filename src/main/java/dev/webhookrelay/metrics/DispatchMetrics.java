@@ -21,7 +21,9 @@ import dev.webhookrelay.model.TenantDomain;
  * hands them to CloudWatch Logs, which extracts the metrics: namespace {@code relay.metrics.namespace}, metrics
  * {@code Deliveries} (sent or refused), {@code Failures}, {@code Skipped}, {@code Attempts} (HTTP attempts) and
  * {@code Latency} (milliseconds per delivery, retries included), under the dimension sets {@code [FunctionName]} and
- * {@code [FunctionName, IntegrationHost]}. One document per dispatch and target host, so usually one per dispatch.
+ * {@code [FunctionName, IntegrationHost]}. {@code IntegrationHost} is a host the relay contacted (passed the egress
+ * guard), at most {@value #MAX_HOSTS} of them per dispatch, the others {@value #OTHER_HOSTS}; automations it did not
+ * contact count under {@value #NO_HOST}. One document per dispatch and host value, so usually one per dispatch.
  * Safe for concurrent use.
  */
 @ApplicationScoped
@@ -30,8 +32,14 @@ public class DispatchMetrics {
     /** The function's name where nothing else names it, as in dev and plain JVM runs. */
     static final String DEFAULT_FUNCTION_NAME = "webhook-relay";
 
-    /** The host dimension of an automation whose integration URL has no host. */
+    /** The host dimension of an automation whose target the relay did not contact: skipped, refused, unresolved. */
     static final String NO_HOST = "none";
+
+    /** The most contacted hosts one dispatch gives a dimension value of their own; the others share {@link #OTHER_HOSTS}. */
+    static final int MAX_HOSTS = 10;
+
+    /** The host dimension of the contacted hosts of a dispatch past its first {@link #MAX_HOSTS}. */
+    static final String OTHER_HOSTS = "other";
 
     private final boolean enabled;
     private final EmfWriter writer;
@@ -58,8 +66,15 @@ public class DispatchMetrics {
         }
         Instant now = clock.instant();
         Map<String, List<DeliverySample>> byHost = new LinkedHashMap<>();
+        int named = 0;
         for (DeliverySample sample : samples) {
-            byHost.computeIfAbsent(integrationHost(sample.targetHost()), host -> new ArrayList<>()).add(sample);
+            String host = integrationHost(sample.targetHost());
+            if (!byHost.containsKey(host) && !host.equals(NO_HOST)) {
+                // Bounded per dispatch: each distinct value is a billed custom metric.
+                host = named < MAX_HOSTS ? host : OTHER_HOSTS;
+                named += named < MAX_HOSTS ? 1 : 0;
+            }
+            byHost.computeIfAbsent(host, key -> new ArrayList<>()).add(sample);
         }
         byHost.forEach((host, group) -> {
             for (int from = 0; from < group.size(); from += EmfWriter.MAX_VALUES) {

@@ -15,10 +15,13 @@ import dev.webhookrelay.secrets.SecretRef;
 public record Integration(
         @NotBlank(message = "is required") String id,
         @Size(max = 64, message = "must be at most 64 characters") @Pattern(regexp = "^[-\\w]+( +[-\\w]+)*$", message = "must be words, hyphens and spaces") String name,
-        @NotBlank(message = "is required") String urlEndpoint,
+        @NotBlank(message = "is required") @Size(max = MAX_URL_CHARS, message = "must be at most {max} characters") String urlEndpoint,
         @Pattern(regexp = SecretRef.SECRET_NAME, message = SECRET_NAME_MESSAGE) String accessTokenRef,
         @Pattern(regexp = SecretRef.SECRET_NAME, message = SECRET_NAME_MESSAGE) String secretRef,
         @Valid SignatureSettings signature) {
+
+    /** The longest integration URL: reports echo it once per delivery. */
+    public static final int MAX_URL_CHARS = 2048;
 
     static final String SECRET_NAME_MESSAGE = "must be a secret name: letters, digits and underscores";
 

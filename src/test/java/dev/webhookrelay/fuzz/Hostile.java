@@ -180,6 +180,24 @@ final class Hostile {
         }
     }
 
+    /**
+     * Returns {@code length} characters that the renderer escapes to 6 bytes each ({@code <}, {@code &}, controls) or
+     * 2 ({@code "}, {@code \\}): an alias that grows a template far past its own size.
+     */
+    static String escaping(SplittableRandom random, int length) {
+        return String.valueOf(pickOne(random, List.of('<', '&', '"', '\\', '\u0001', '\u2028'))).repeat(length);
+    }
+
+    /** Returns an {@code $in} filter on {@code alias} of about {@code chars} characters, none of them matching. */
+    static String bigInFilter(SplittableRandom random, int chars) {
+        StringBuilder values = new StringBuilder();
+        while (values.length() < chars) {
+            values.append(values.length() == 0 ? "" : ",").append('"').append(word(random, 1 + random.nextInt(12)))
+                    .append('"');
+        }
+        return "{\"$or\":[{\"alias\":{\"$in\":[" + values + "]}}]}";
+    }
+
     static <T> T pickOne(SplittableRandom random, List<T> choices) {
         return choices.get(random.nextInt(choices.size()));
     }

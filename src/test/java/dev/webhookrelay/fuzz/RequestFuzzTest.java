@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,21 +100,51 @@ class RequestFuzzTest extends WithReceiver {
 
     @Test
     void anyRequestGetsAProblemOrAReportAndNeverLeaksASecret() throws Exception {
-        List<String> secrets = SeededSecrets.values();
-        Fuzz.Tally tally = new Fuzz.Tally();
-
-        Fuzz.run("lambda.request", 300, tally, random -> {
-            receiver.reset();
+        fuzz("lambda.request", 300, random -> {
             receiver.byDefault(Hostile.pickOne(random, List.of(Receiver.Response.status(204),
                     Receiver.Response.status(200).withBody("{\"ok\":true}"), Receiver.Response.status(400)
                             .withBody("bad payload"), Receiver.Response.status(410))));
-            Sent sent = request(random);
+            return request(random);
+        }, answer -> {
+        });
+
+        String logged = logs();
+        assertThat(logged).as("test log").isNotEmpty();
+        for (String secret : SeededSecrets.values()) {
+            assertThat(logged).as("test log").doesNotContain(secret);
+        }
+    }
+
+    /**
+     * Issue 12: requests sized to exhaust the function, through the raw Lambda event path. Besides the invariants above,
+     * the Lambda response (the report inside Lambda's JSON) stays under Lambda's 6 MB limit and shows no user info.
+     */
+    @Test
+    void hostileSizesGetABoundedAnswerUnderTheLambdaLimit() throws Exception {
+        fuzz("lambda.hostile", 12, this::hostileSized, answer -> {
+            assertThat(answer.lambdaBytes()).as("Lambda response bytes").isLessThan(LAMBDA_RESPONSE_BYTES);
+            assertThat(answer.body()).as("response body").doesNotContain(":pw@");
+        });
+    }
+
+    /**
+     * Sends {@code cases} requests made by {@code requests} (after the receiver is reset) and checks each answer: the
+     * invariants of this class, then {@code alsoCheck}.
+     */
+    private void fuzz(String property, int cases, Function<SplittableRandom, Sent> requests,
+            Consumer<Answer> alsoCheck) {
+        List<String> secrets = SeededSecrets.values();
+        Fuzz.Tally tally = new Fuzz.Tally();
+        Fuzz.run(property, cases, tally, random -> {
+            receiver.reset();
+            Sent sent = requests.apply(random);
             try {
                 long started = System.nanoTime();
                 Answer answer = send(sent);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(took).as("time to answer").isLessThan(BOUND);
                 check(sent, answer, secrets);
+                alsoCheck.accept(answer);
                 tally.count(answer.status() + (sent.isDryRun() ? " dry" : ""));
                 if (took.toMillis() > 1000) {
                     tally.count("over 1 s");
@@ -121,16 +153,59 @@ class RequestFuzzTest extends WithReceiver {
                 throw new AssertionError("request " + sent.shown(), e);
             }
         });
-
-        String logged = logs();
-        assertThat(logged).as("test log").isNotEmpty();
-        for (String secret : secrets) {
-            assertThat(logged).as("test log").doesNotContain(secret);
-        }
     }
 
-    /** A response as the client saw it: through RestAssured, or unwrapped from an API Gateway response event. */
-    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    /** Lambda's limit on a synchronous response: 6 MB. */
+    private static final int LAMBDA_RESPONSE_BYTES = 6 * 1024 * 1024;
+
+    /**
+     * Returns one of the issue's hostile sizes, as a raw event: an escaping alias times many placeholders, a 1 MB
+     * {@code $in} filter, 100 big bodies to a target that echoes them (secrets included), 100 names that do not resolve,
+     * URLs with user info.
+     */
+    private Sent hostileSized(SplittableRandom random) {
+        URI hook = receiver.url("/hook");
+        String template = "{\"t\": \"${ACCESS_TOKEN}\", \"a\": \"" + "${alias}".repeat(1 + random.nextInt(4))
+                + "\"}";
+        ObjectNode request = Requests.dispatch(Requests.JSON.createArrayNode(), new ObjectNode[0]);
+        String alias = Hostile.escaping(random, 100 + random.nextInt(1_500));
+        int kind = random.nextInt(5);
+        switch (kind) {
+            case 0 -> {
+                alias = Hostile.escaping(random, 600 * 1024);
+                template = "{\"a\": \"" + "${alias}".repeat(7_000) + "\"}";
+                request.withArray("integrations").add(Requests.integration("i0", hook));
+                request.withArray("automations").add(Requests.automation("amplified", "i0", template));
+            }
+            case 1 -> {
+                request.withArray("integrations").add(Requests.integration("i0", hook));
+                request.withArray("automations").add(Requests.automation("in-filter", "i0", template)
+                        .put("eventFilter", Hostile.bigInFilter(random, random.nextBoolean() ? 60_000 : 1_000_000)));
+            }
+            default -> {
+                for (int i = 0; i < 100; i++) {
+                    URI url = switch (kind) {
+                        case 2 -> hook;
+                        case 3 -> URI.create("https://n" + i + "-" + Hostile.word(random, 8) + ".invalid/hook");
+                        default -> URI.create(hook.toString().replace("http://", "http://alice:pw@"));
+                    };
+                    request.withArray("integrations").add(Requests.integration("i" + i, url));
+                    request.withArray("automations").add(Requests.automation("a" + i, "i" + i, template));
+                }
+            }
+        }
+        ((ObjectNode) request.get("event")).put("alias", alias);
+        receiver.echoing(received -> received.bodyText());
+        String dryRun = kind == 3 || random.nextBoolean() ? "true" : "false";
+        return new Sent("/v1/dispatch", request.toString().getBytes(StandardCharsets.UTF_8), "application/json", dryRun,
+                true);
+    }
+
+    /**
+     * A response as the client saw it: through RestAssured, or unwrapped from an API Gateway response event; and the
+     * size of what the Lambda function answered (the event), or of the body.
+     */
+    private record Answer(int status, String contentType, String body, Map<String, String> headers, int lambdaBytes) {
     }
 
     private Answer send(Sent sent) throws Exception {
@@ -144,14 +219,16 @@ class RequestFuzzTest extends WithReceiver {
             Response response = given().config(TIMEOUTS).contentType("application/json").body(event.toString())
                     .when().post(AmazonLambdaApi.API_BASE_PATH_TEST);
             assertThat(response.statusCode()).as("Lambda invocation").isEqualTo(200);
-            JsonNode result = Requests.JSON.readTree(response.asByteArray());
+            byte[] invocation = response.asByteArray();
+            JsonNode result = Requests.JSON.readTree(invocation);
             String body = result.path("body").asText("");
             if (result.path("isBase64Encoded").asBoolean(false)) {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             }
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             result.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
-            return new Answer(result.path("statusCode").asInt(), headers.get("Content-Type"), body, headers);
+            return new Answer(result.path("statusCode").asInt(), headers.get("Content-Type"), body, headers,
+                    invocation.length);
         }
         RequestSpecification request = given().config(TIMEOUTS).body(sent.body());
         if (sent.contentType() != null) {
@@ -163,8 +240,9 @@ class RequestFuzzTest extends WithReceiver {
         Response response = request.when().post(sent.path());
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().forEach(h -> headers.put(h.getName(), h.getValue()));
-        return new Answer(response.statusCode(), response.contentType(),
-                new String(response.asByteArray(), StandardCharsets.UTF_8), headers);
+        byte[] body = response.asByteArray();
+        return new Answer(response.statusCode(), response.contentType(), new String(body, StandardCharsets.UTF_8),
+                headers, body.length);
     }
 
     private void check(Sent sent, Answer answer, List<String> secrets) throws Exception {

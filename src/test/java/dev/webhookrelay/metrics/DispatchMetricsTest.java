@@ -61,6 +61,24 @@ class DispatchMetricsTest {
     }
 
     @Test
+    void foldsContactedHostsPastTheTenthIntoOther() throws Exception {
+        // Issue 12 (8): at most ten host values a dispatch, so that one request cannot mint hundreds of metrics.
+        List<DeliverySample> samples = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            samples.add(new DeliverySample("h" + i + ".example", Result.DELIVERED, 1, 5.0));
+            samples.add(new DeliverySample(null, Result.SKIPPED, 0, 0));
+        }
+
+        metrics(true).record(samples);
+
+        assertThat(lines).extracting(line -> EmfWriterTest.JSON.readTree(line).get("IntegrationHost").asText())
+                .containsExactly("h0.example", "none", "h1.example", "h2.example", "h3.example", "h4.example",
+                        "h5.example", "h6.example", "h7.example", "h8.example", "h9.example", "other");
+        assertThat(EmfWriterTest.JSON.readTree(lines.get(11)).get("Deliveries").asInt()).isEqualTo(15);
+        assertThat(EmfWriterTest.JSON.readTree(lines.get(1)).get("Skipped").asInt()).isEqualTo(25);
+    }
+
+    @Test
     void writesNothingWhenDisabled() {
         metrics(false).record(List.of(new DeliverySample("api.github.com", Result.DELIVERED, 1, 120.0)));
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -66,6 +67,7 @@ public final class Receiver implements AutoCloseable {
     private final LinkedBlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Response> script = new ConcurrentLinkedQueue<>();
     private volatile Response fallback = Response.status(204);
+    private volatile Function<Received, String> echo;
 
     private Receiver(HttpServer server) {
         this.server = server;
@@ -110,6 +112,12 @@ public final class Receiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers every unscripted request with 200 and the body {@code echo} makes of it, as an echoing target does. */
+    public Receiver echoing(Function<Received, String> echo) {
+        this.echo = echo;
+        return this;
+    }
+
     /** Returns every request received so far, in arrival order. */
     public List<Received> received() {
         return new ArrayList<>(received);
@@ -135,6 +143,7 @@ public final class Receiver implements AutoCloseable {
         arrivals.clear();
         script.clear();
         fallback = Response.status(204);
+        echo = null;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -148,8 +157,9 @@ public final class Receiver implements AutoCloseable {
         received.add(request);
         arrivals.add(request);
         Response response = script.poll();
+        Function<Received, String> echoing = echo;
         if (response == null) {
-            response = fallback;
+            response = echoing == null ? fallback : Response.status(200).withBody(echoing.apply(request));
         }
         try {
             Thread.sleep(response.delay().toMillis());
