@@ -10,7 +10,7 @@ echo "== bench smoke: build"
 "$here/../mvnw" -B -q -f "$here/pom.xml" package
 export BENCH_BUILT=1 # Each step would otherwise build bench/ again.
 for step in "run-trigger.sh --smoke" "run-pipeline.sh --smoke" "run-coldstart.sh --smoke" "run-latency.sh --smoke" \
-        "run-memory.sh --smoke"; do
+        "run-memory.sh --smoke" "run-async.sh --smoke"; do
     echo "== bench smoke: $step"
     # shellcheck disable=SC2086 # the step is a script and its argument
     "$here"/$step > "$here/target/smoke.log" 2>&1 || { cat "$here/target/smoke.log"; echo "bench smoke: $step failed" >&2; exit 1; }

@@ -3,6 +3,7 @@ package dev.webhookrelay.api;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.webhookrelay.dispatch.DispatchReport;
+import dev.webhookrelay.dispatch.Plan;
 import dev.webhookrelay.dispatch.Planner;
 import dev.webhookrelay.dispatch.Sender;
 import dev.webhookrelay.tenancy.Caller;
@@ -42,6 +44,9 @@ public class DispatchResource {
     @Inject
     Tenancy tenancy;
 
+    @Inject
+    AsyncDispatch asyncDispatch;
+
     /** Returns the report of every automation: 200 when none failed, 502 when any did. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +63,11 @@ public class DispatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DispatchReport.class),
                     examples = @ExampleObject(name = "delivered", value = OpenApiExamples.DISPATCH_DELIVERED)))
+    @APIResponse(responseCode = "202", description = """
+            async=true: every check passed; each automation that fired is QUEUED (or, dispatched before, as it \
+            stands: QUEUED, DELIVERED or FAILED), the others SKIPPED""",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DispatchReport.class)))
     @APIResponse(responseCode = "502", description = "At least one delivery failed; the body is still the full report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DispatchReport.class),
@@ -70,10 +80,21 @@ public class DispatchResource {
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<DispatchReport> dispatch(@NotNull(message = "request body is required") @Valid DispatchRequest request,
             @Parameter(description = "Evaluate, render and sign, but send nothing (outcome DRY_RUN)") @RestQuery
-            boolean dryRun, HttpServerRequest http) {
+            boolean dryRun,
+            @Parameter(description = """
+                    Check everything as a synchronous dispatch does, then queue the deliveries and answer 202 at once \
+                    (outcome QUEUED; the status is at /v1/deliveries/{deliveryId}). The same event again queues \
+                    nothing new and reports each delivery as it stands.""") @RestQuery boolean async,
+            HttpServerRequest http) {
+        if (async && dryRun) {
+            throw new BadRequestException("async and dryRun cannot be combined: a dry run queues nothing");
+        }
         tenancy.authorize(Caller.of(http), request.event().entity().name());
-        DispatchReport report = sender.send(planner.plan(request.event(), request.integrations(), request.automations(),
-                dryRun), dryRun);
+        Plan plan = planner.plan(request.event(), request.integrations(), request.automations(), dryRun);
+        if (async) {
+            return RestResponse.status(RestResponse.Status.ACCEPTED, asyncDispatch.queue(plan));
+        }
+        DispatchReport report = sender.send(plan, dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);
     }

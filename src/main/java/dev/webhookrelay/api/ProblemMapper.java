@@ -18,15 +18,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.webhookrelay.dispatch.InvalidRequestException;
+import dev.webhookrelay.queue.QueueException;
 import dev.webhookrelay.secrets.SecretStoreException;
 import dev.webhookrelay.state.StateStoreException;
 import dev.webhookrelay.tenancy.TenancyException;
 
 /**
  * Maps every failure to an RFC 9457 problem detail: 400 for a body that is not JSON of the right shape, 403 for a
- * caller that may not act for the request's entity, 422 for one that cannot be carried out, 503 when the secret store
- * or the status store cannot answer, 500 (with no detail) for a bug. Messages name
- * fields and secrets, never secret values.
+ * caller that may not act for the request's entity, 422 for one that cannot be carried out, 503 when the secret store,
+ * the delivery queue or the status store cannot answer, 500 (with no detail) for a bug. Messages name fields and
+ * secrets, never secret values.
  */
 class ProblemMapper {
 
@@ -84,6 +85,13 @@ class ProblemMapper {
         LOG.warnf("Secret store unavailable for %s: %s", e.ref(), e.getMessage());
         return unavailable("secret-store-unavailable", "Secret store unavailable",
                 e.getMessage() + "; nothing was sent, retry later");
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> queue(QueueException e) {
+        LOG.warnf("Delivery queue unavailable: %s", e.getMessage());
+        return unavailable("queue-unavailable", "Delivery queue unavailable",
+                e.getMessage() + "; retry later: deliveries already queued are not queued twice");
     }
 
     @ServerExceptionMapper

@@ -99,6 +99,19 @@ public class Deliverer {
         return attemptFrom(request, deadline, new Tries());
     }
 
+    /**
+     * Returns the outcome of one attempt at sending {@code request}, finished by {@code deadline}, with no retry: the
+     * queue consumer of the async mode retries on its own schedule. A refused target is an attempt that is not
+     * retryable. The stage never completes exceptionally.
+     */
+    public CompletionStage<SingleAttempt> attemptOnce(OutboundRequest request, Deadline deadline) {
+        return sendOnce(request, deadline, new Tries())
+                .thenApply(sent -> new SingleAttempt(sent.attempt(), RetryPolicy.isRetryable(sent.attempt()),
+                        RetryPolicy.parseRetryAfter(sent.retryAfter(), Instant.now()).orElse(null)))
+                .exceptionally(error -> new SingleAttempt(new Attempt(null, 0.0, message(unwrap(error)), null), false,
+                        null));
+    }
+
     /** The attempts of one delivery so far, and whether any of them passed the egress guard. */
     private static final class Tries {
         private final List<Attempt> attempts = new ArrayList<>();
@@ -110,23 +123,7 @@ public class Deliverer {
     }
 
     private CompletionStage<DeliveryResult> attemptFrom(OutboundRequest request, Deadline deadline, Tries tries) {
-        long started = System.nanoTime();
-        return checked(request.url(), deadline)
-                .thenCompose(address -> {
-                    tries.contacted = true;
-                    return attempt(request, address, deadline);
-                })
-                .handle((sent, error) -> {
-                    if (error == null) {
-                        return sent;
-                    }
-                    Throwable cause = unwrap(error);
-                    if (cause instanceof EgressDeniedException) {
-                        throw new CompletionException(cause);
-                    }
-                    // DNS and any other failure before connecting count as an attempt, and may be retried.
-                    return new Sent(new Attempt(null, elapsedMs(started), message(cause), null), null);
-                })
+        return sendOnce(request, deadline, tries)
                 .thenCompose(sent -> {
                     tries.attempts.add(sent.attempt());
                     if (sent.attempt().succeeded()) {
@@ -167,6 +164,30 @@ public class Deliverer {
     /** Returns what a report says of {@code cause}: a delivery failure's own message, else {@link #describe}. */
     private static String message(Throwable cause) {
         return cause instanceof DeliveryException ? cause.getMessage() : describe(cause);
+    }
+
+    /**
+     * Returns one attempt, and marks {@code tries} contacted once the egress guard passed; the stage fails only with an
+     * {@link EgressDeniedException}, for a refused target.
+     */
+    private CompletionStage<Sent> sendOnce(OutboundRequest request, Deadline deadline, Tries tries) {
+        long started = System.nanoTime();
+        return checked(request.url(), deadline)
+                .thenCompose(address -> {
+                    tries.contacted = true;
+                    return attempt(request, address, deadline);
+                })
+                .handle((sent, error) -> {
+                    if (error == null) {
+                        return sent;
+                    }
+                    Throwable cause = unwrap(error);
+                    if (cause instanceof EgressDeniedException) {
+                        throw new CompletionException(cause);
+                    }
+                    // DNS and any other failure before connecting count as an attempt, and may be retried.
+                    return new Sent(new Attempt(null, elapsedMs(started), message(cause), null), null);
+                });
     }
 
     private static Throwable unwrap(Throwable error) {

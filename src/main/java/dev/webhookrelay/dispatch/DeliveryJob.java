@@ -4,9 +4,10 @@ import dev.webhookrelay.model.Integration;
 
 /**
  * One delivery to prepare: which {@code automation} sends which {@code template} to which {@code integration} for which
- * {@code entity}, with where the integration and template stand in the request, for error messages.
+ * {@code entity}, with where the integration and template stand in the request, for error messages. An async delivery
+ * is queued as this job and its event variables, with no secret value (the integration names its secrets). Immutable.
  */
-record DeliveryJob(
+public record DeliveryJob(
         String automation,
         String entity,
         Integration integration,

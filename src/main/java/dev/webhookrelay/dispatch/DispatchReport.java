@@ -13,6 +13,11 @@ public record DispatchReport(List<DeliveryReport> deliveries, boolean truncated)
         deliveries = List.copyOf(deliveries);
     }
 
+    /** Returns the report of {@code deliveries}, cut where it echoes to stay under Lambda's response limit. */
+    public static DispatchReport fitted(List<DeliveryReport> deliveries) {
+        return ReportLimits.fit(deliveries);
+    }
+
     /** Returns whether any delivery failed, which makes the response a 502. */
     public boolean anyFailed() {
         return deliveries.stream().anyMatch(DeliveryReport::failed);

@@ -9,5 +9,7 @@ public enum Outcome {
     /** The delivery was refused or every attempt failed; the report says why. */
     FAILED,
     /** A dry run: evaluated, rendered and signed, not sent. */
-    DRY_RUN
+    DRY_RUN,
+    /** An async delivery: checked and queued; its status is at {@code GET /v1/deliveries/{deliveryId}}. */
+    QUEUED
 }

@@ -85,8 +85,9 @@ public final class Planner {
             DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
-                planned.add(new Planned.Send(preparer.prepare(job,
-                        EventVariables.forAutomation(variables, automation.name(), verdict.metric()), memo),
+                Map<String, String> automationVariables =
+                        EventVariables.forAutomation(variables, automation.name(), verdict.metric());
+                planned.add(new Planned.Send(preparer.prepare(job, automationVariables, memo), job, automationVariables,
                         window(event, automation)));
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
@@ -107,9 +108,19 @@ public final class Planner {
         String templateField = "payload";
         DeliveryJob job = new DeliveryJob(TEST_AUTOMATION, entity.name(), integration, "integration",
                 DeliveryPreparer.templateText(payload, templateField), templateField, DeliveryIds.random());
-        PreparedDelivery prepared = preparer.prepare(job, EventVariables.withoutEvent(entity.name()),
-                new DeliveryPreparer.SecretMemo());
-        return new Plan(List.of(new Planned.Send(prepared)), deadline, false);
+        Map<String, String> variables = EventVariables.withoutEvent(entity.name());
+        PreparedDelivery prepared = preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
+        return new Plan(List.of(new Planned.Send(prepared, job, variables)), deadline, false);
+    }
+
+    /**
+     * Returns one attempt of a queued {@code job}: rendered with {@code variables}, its secrets resolved and signed now,
+     * as {@link #plan} prepared it, so the body is the same bytes and only time-bound signatures change.
+     *
+     * @throws InvalidRequestException if it can no longer be carried out, such as a secret since deleted
+     */
+    public PreparedDelivery prepareAttempt(DeliveryJob job, Map<String, String> variables) {
+        return preparer.prepare(job, variables, new DeliveryPreparer.SecretMemo());
     }
 
     /** Returns the once-per-run window {@code automation} needs to fire for {@code event}, or null when none. */
@@ -156,7 +167,6 @@ public final class Planner {
         return new Planned.Skip(new DeliveryReport(automation, integration, Outcome.SKIPPED, reason, deliveryId,
                 List.of(), null, List.of()));
     }
-
 
     private Verdict evaluate(Event event, Automation automation, String field) {
         try {

@@ -14,6 +14,7 @@ import dev.webhookrelay.delivery.Attempt;
 import dev.webhookrelay.delivery.Deadline;
 import dev.webhookrelay.delivery.Deliverer;
 import dev.webhookrelay.delivery.DeliveryResult;
+import dev.webhookrelay.delivery.SingleAttempt;
 import dev.webhookrelay.metrics.DeliverySample;
 import dev.webhookrelay.metrics.DispatchMetrics;
 
@@ -78,6 +79,7 @@ public final class Sender {
                 case SKIPPED -> DeliverySample.Result.SKIPPED;
                 case FAILED -> DeliverySample.Result.FAILED;
                 case DRY_RUN -> throw new IllegalStateException("A dry run records no metrics");
+                case QUEUED -> throw new IllegalStateException("A queued delivery is not sent by a plan");
             };
             return new DeliverySample(targetHost, result, report.attempts().size(), durationMs);
         }
@@ -121,15 +123,42 @@ public final class Sender {
 
     /** Returns how {@code prepared} ended, started at {@code started} (System.nanoTime), and logs it. */
     private Finished finish(PreparedDelivery prepared, DeliveryResult result, Outcome outcome, long started) {
-        List<Attempt> attempts = result.attempts().stream()
-                .map(a -> new Attempt(a.statusCode(), a.durationMs(), prepared.redact(a.error()),
-                        prepared.redactResponse(a.responseBody())))
-                .toList();
+        List<Attempt> attempts = result.attempts().stream().map(a -> redact(prepared, a)).toList();
         DeliveryReport report = new DeliveryReport(prepared.automation(), prepared.integration(), outcome,
                 prepared.redact(result.reason()), prepared.deliveryId(), prepared.warnings(), prepared.reported(),
                 attempts);
         double durationMs = (System.nanoTime() - started) / NANOS_PER_MILLI;
         log.delivered(prepared, outcome, attempts, durationMs);
         return new Finished(report, result.contacted() ? prepared.request().url().getHost() : null, durationMs);
+    }
+
+    /**
+     * Returns one attempt at sending {@code prepared}, without retrying, finished by {@code deadline}: redacted and
+     * logged, as the queue consumer of the async mode makes them.
+     */
+    public SingleAttempt attemptOnce(PreparedDelivery prepared, Deadline deadline) {
+        long started = System.nanoTime();
+        SingleAttempt single;
+        try {
+            single = deliverer.attemptOnce(prepared.request(), deadline).toCompletableFuture()
+                    .get(deadline.remaining().toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            single = new SingleAttempt(new Attempt(null, (System.nanoTime() - started) / NANOS_PER_MILLI,
+                    "timeout: attempt deadline reached", null), true, null);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("An attempt failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an attempt", e);
+        }
+        Attempt attempt = redact(prepared, single.attempt());
+        log.delivered(prepared, attempt.succeeded() ? Outcome.DELIVERED : Outcome.FAILED, List.of(attempt),
+                (System.nanoTime() - started) / NANOS_PER_MILLI);
+        return new SingleAttempt(attempt, single.retryable(), single.retryAfter());
+    }
+
+    private static Attempt redact(PreparedDelivery prepared, Attempt attempt) {
+        return new Attempt(attempt.statusCode(), attempt.durationMs(), prepared.redact(attempt.error()),
+                prepared.redactResponse(attempt.responseBody()));
     }
 }

@@ -16,7 +16,9 @@ public record DeliverySample(String targetHost, Result result, int attempts, dou
         /** Refused, or every attempt failed. */
         FAILED,
         /** The automation did not fire. */
-        SKIPPED
+        SKIPPED,
+        /** An async attempt failed and the next one is queued: it counts as an attempt, not as an outcome. */
+        RETRYING
     }
 
     public DeliverySample {

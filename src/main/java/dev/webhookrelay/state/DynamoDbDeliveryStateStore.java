@@ -15,13 +15,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import dev.webhookrelay.aws.AwsClient;
 
 /**
  * A {@link DeliveryStateStore} on an Amazon DynamoDB table: one item per delivery, partition key {@code deliveryId},
@@ -49,40 +48,28 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     private static final TypeReference<List<AttemptRecord>> ATTEMPT_LIST = new TypeReference<>() {
     };
 
+    /** The table's name, or null when none is configured: every call then fails, naming the key. */
     private final String table;
-    private final Supplier<DynamoDbClient> clientFactory;
+    private final AwsClient<DynamoDbClient> client;
     private final ObjectMapper mapper;
     private final InstantSource clock;
-    private volatile DynamoDbClient client;
 
     public DynamoDbDeliveryStateStore(String table, Supplier<DynamoDbClient> clientFactory, ObjectMapper mapper,
             InstantSource clock) {
-        this.table = Objects.requireNonNull(table, "table == null");
-        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory == null");
+        this.table = table;
+        this.client = new AwsClient<>(clientFactory);
         this.mapper = Objects.requireNonNull(mapper, "mapper == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     /**
-     * Returns a store configured by {@code config}.
-     *
-     * @throws IllegalArgumentException if no table is configured
+     * Returns a store configured by {@code config}. Without a table, the function still starts (the synchronous path
+     * needs none) and every call fails with a {@link StateStoreException} that names the key to set.
      */
     public static DynamoDbDeliveryStateStore create(StateConfig.Dynamodb config, ObjectMapper mapper,
             InstantSource clock) {
-        String table = config.table().orElseThrow(() -> new IllegalArgumentException(
-                "relay.state.dynamodb.table must name the status table when relay.state.store=dynamodb"));
-        return new DynamoDbDeliveryStateStore(table, () -> clientBuilder(config).build(), mapper, clock);
-    }
-
-    /** Returns a client builder for {@code config}: URL-connection HTTP client, region, endpoint and call timeout. */
-    static DynamoDbClientBuilder clientBuilder(StateConfig.Dynamodb config) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
-        config.region().map(Region::of).ifPresent(builder::region);
-        config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder;
+        return new DynamoDbDeliveryStateStore(config.table().orElse(null), () -> AwsClient.configure(DynamoDbClient.builder(),
+                config.region(), config.endpointOverride(), config.timeout()).build(), mapper, clock);
     }
 
     @Override
@@ -95,7 +82,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     public Optional<DeliveryRecord> find(String deliveryId) {
         Map<String, AttributeValue> item;
         try {
-            item = client().getItem(request -> request.tableName(table).consistentRead(true)
+            item = client.get().getItem(request -> request.tableName(table()).consistentRead(true)
                     .key(Map.of(ID, AttributeValue.fromS(deliveryId)))).item();
         } catch (SdkException e) {
             throw failure("read delivery " + deliveryId, e);
@@ -118,7 +105,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     @Override
     public void delete(String deliveryId) {
         try {
-            client().deleteItem(request -> request.tableName(table).key(Map.of(ID, AttributeValue.fromS(deliveryId))));
+            client.get().deleteItem(request -> request.tableName(table()).key(Map.of(ID, AttributeValue.fromS(deliveryId))));
         } catch (SdkException e) {
             throw failure("delete delivery " + deliveryId, e);
         }
@@ -133,7 +120,7 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
             Map<String, AttributeValue> from = start;
             ScanResponse page;
             try {
-                page = client().scan(request -> request.tableName(table).exclusiveStartKey(from)
+                page = client.get().scan(request -> request.tableName(table()).exclusiveStartKey(from)
                         .filterExpression("#status = :failed AND " + UPDATED_AT + " >= :since AND " + EXPIRES_AT
                                 + " > :now")
                         .expressionAttributeNames(Map.of("#status", STATUS))
@@ -155,16 +142,13 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
 
     @Override
     public void close() {
-        DynamoDbClient built = client;
-        if (built != null) {
-            built.close();
-        }
+        client.close();
     }
 
     private boolean put(DeliveryRecord record, String condition, Map<String, AttributeValue> values) {
         Map<String, String> names = condition.contains("#status") ? Map.of("#status", STATUS) : null;
         try {
-            client().putItem(request -> request.tableName(table).item(toItem(record))
+            client.get().putItem(request -> request.tableName(table()).item(toItem(record))
                     .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
@@ -231,18 +215,12 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
         return AttributeValue.fromN(Long.toString(seconds));
     }
 
-    private DynamoDbClient client() {
-        DynamoDbClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = Objects.requireNonNull(clientFactory.get(), "clientFactory returned null");
-                    client = built;
-                }
-            }
+    private String table() {
+        if (table == null) {
+            throw new StateStoreException("relay.state.dynamodb.table must name the status table when"
+                    + " relay.state.store=dynamodb (RELAY_STATE_DYNAMODB_TABLE)", null);
         }
-        return built;
+        return table;
     }
 
     private StateStoreException failure(String action, SdkException e) {

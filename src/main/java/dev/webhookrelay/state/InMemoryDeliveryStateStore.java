@@ -2,6 +2,7 @@ package dev.webhookrelay.state;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +11,14 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * A {@link DeliveryStateStore} in this process's memory, for dev and tests: everything is lost when the process ends.
- * Expired records are dropped when next touched. Safe for concurrent use: each write is one atomic map operation.
+ * Expired records are dropped when next touched. It holds at most about {@link #MAX_RECORDS} records: past that, a new
+ * record first drops the expired ones and then the oldest finished (DELIVERED or FAILED) ones; a QUEUED record is
+ * never dropped. Safe for concurrent use: each write is one atomic map operation.
  */
 public final class InMemoryDeliveryStateStore implements DeliveryStateStore {
+
+    /** How many records the store keeps before it drops finished ones. */
+    public static final int MAX_RECORDS = 10_000;
 
     private final ConcurrentMap<String, DeliveryRecord> records = new ConcurrentHashMap<>();
     private final InstantSource clock;
@@ -24,6 +30,9 @@ public final class InMemoryDeliveryStateStore implements DeliveryStateStore {
     @Override
     public boolean create(DeliveryRecord record) {
         Instant now = clock.instant();
+        if (records.size() >= MAX_RECORDS) {
+            dropOldFinished(now);
+        }
         boolean[] created = new boolean[1];
         records.compute(record.deliveryId(), (id, current) -> {
             if (current != null && !current.expiredAt(now)) {
@@ -74,5 +83,19 @@ public final class InMemoryDeliveryStateStore implements DeliveryStateStore {
                         && !record.updatedAt().isBefore(since))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Drops the expired records, then the oldest finished ones, down to nine tenths of {@link #MAX_RECORDS}. */
+    private synchronized void dropOldFinished(Instant now) {
+        records.values().removeIf(record -> record.expiredAt(now));
+        int excess = records.size() - MAX_RECORDS * 9 / 10;
+        if (excess > 0) {
+            records.values().stream()
+                    .filter(record -> record.status() != DeliveryStatus.QUEUED)
+                    .sorted(Comparator.comparing(DeliveryRecord::updatedAt))
+                    .limit(excess)
+                    .toList()
+                    .forEach(record -> records.remove(record.deliveryId(), record));
+        }
     }
 }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 
 /**
- * Builds the one {@link DeliveryStateStore} that {@code relay.state.store} selects, at start-up, so that a missing
- * table name stops the function there; the DynamoDB client inside it is built on first use.
+ * Builds the one {@link DeliveryStateStore} that {@code relay.state.store} selects, at start-up; the DynamoDB client
+ * inside it is built on first use.
  */
 @ApplicationScoped
 class StateStoreProducer {

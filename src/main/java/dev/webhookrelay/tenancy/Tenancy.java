@@ -66,6 +66,19 @@ public class Tenancy {
         throw new TenancyException(entity, who + " may not act for entity " + entity);
     }
 
+    /**
+     * Returns normally when {@code caller} may act for every entity at once, which only a single trusted caller
+     * (tenancy off) may.
+     *
+     * @throws TenancyException if tenancy is on
+     */
+    public void authorizeEveryEntity(Caller caller) {
+        if (enabled) {
+            throw new TenancyException("*", "With relay.tenancy.* set, a request that spans entities must name the "
+                    + "entity it acts for");
+        }
+    }
+
     private static String principal(String arn) {
         if (!arn.startsWith("arn:")) {
             throw new IllegalArgumentException("relay.tenancy.principals: " + arn + " is not an IAM principal ARN");

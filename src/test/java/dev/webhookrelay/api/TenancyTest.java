@@ -3,6 +3,7 @@ package dev.webhookrelay.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,41 @@ class TenancyTest extends WithReceiver {
                 .put("userarn", TEAM_TINY_SESSION);
 
         assertThat(Relay.invoke(event.toString()).get("statusCode").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void anAsyncDeliveryIsReadAndRetriedOnlyByACallerOfItsEntity() {
+        String queue = ApiGatewayEvents.post("/v1/dispatch?async=true",
+                Requests.githubDispatch(receiver.url("/hook")).toString());
+        JsonNode queued = Relay.invoke(ApiGatewayEvents.signedBy(queue, TEAM_TINY_SESSION));
+        assertThat(queued.get("statusCode").asInt()).isEqualTo(202);
+        String status = "/v1/deliveries/" + Relay.body(queued).at("/deliveries/0/deliveryId").asText();
+
+        assertThat(Relay.invoke(ApiGatewayEvents.signedBy(ApiGatewayEvents.get(status), TEAM_TINY_SESSION))
+                .get("statusCode").asInt()).isEqualTo(200);
+        assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(ApiGatewayEvents.get(status), TEAM_OTHER_SESSION)),
+                "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+        assertForbidden(Relay.invoke(ApiGatewayEvents.get(status)),
+                "The request carries no caller identity (IAM principal or API key), so it may not act for entity "
+                        + "tiny-ml");
+        assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(ApiGatewayEvents.post(status + "/retry", ""),
+                TEAM_OTHER_SESSION)),
+                "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+    }
+
+    @Test
+    void aReplayMustNameAnEntityOfTheCaller() {
+        String since = "failedSince=" + Instant.now().minusSeconds(60);
+
+        assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/deliveries/retry?" + since, ""), TEAM_TINY_SESSION)),
+                "With relay.tenancy.* set, a request that spans entities must name the entity it acts for");
+        assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/deliveries/retry?entity=tiny-ml&" + since, ""), TEAM_OTHER_SESSION)),
+                "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
+        assertThat(Relay.invoke(ApiGatewayEvents.signedBy(
+                ApiGatewayEvents.post("/v1/deliveries/retry?entity=tiny-ml&" + since, ""), TEAM_TINY_SESSION))
+                .get("statusCode").asInt()).isEqualTo(202);
     }
 
     /** Returns the dispatch event of the sample request, for entity other-team. */

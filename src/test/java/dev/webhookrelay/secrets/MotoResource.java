@@ -31,6 +31,11 @@ public class MotoResource implements QuarkusTestResourceLifecycleManager {
                 "relay.secrets.aws.region", MotoServer.REGION);
     }
 
+    /** Returns the server this resource runs, for subclasses that create more resources on it. */
+    protected MotoServer server() {
+        return server;
+    }
+
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server, new TestInjector.MatchesType(MotoServer.class));

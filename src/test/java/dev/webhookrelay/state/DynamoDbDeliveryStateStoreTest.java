@@ -1,6 +1,7 @@
 package dev.webhookrelay.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.InstantSource;
 import java.util.Map;
@@ -50,5 +51,16 @@ class DynamoDbDeliveryStateStoreTest extends DeliveryStateStoreContract {
             assertThat(client.describeTimeToLive(request -> request.tableName(StatusTables.NAME))
                     .timeToLiveDescription().attributeName()).isEqualTo("expiresAt");
         }
+    }
+
+    @Test
+    void withoutATableEveryCallFailsNamingTheKeyButTheStoreBuilds() {
+        DeliveryStateStore unconfigured = new DynamoDbDeliveryStateStore(null, () -> StatusTables.client(MOTO), MAPPER,
+                clock);
+
+        assertThatThrownBy(() -> unconfigured.find("dlv_1"))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessage("relay.state.dynamodb.table must name the status table when relay.state.store=dynamodb"
+                        + " (RELAY_STATE_DYNAMODB_TABLE)");
     }
 }

@@ -41,13 +41,15 @@ public final class ApiGatewayEvents {
         return parsed.toString();
     }
 
-    /** Returns the event of a JSON {@code POST} of {@code body} to {@code path}. */
-    public static String post(String path, String body) {
+    /** Returns the event of a JSON {@code POST} of {@code body} to {@code target}, a path and maybe a query. */
+    public static String post(String target, String body) {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
         ObjectNode event = Requests.JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", "$default");
         event.put("rawPath", path);
-        event.put("rawQueryString", "");
+        event.put("rawQueryString", query < 0 ? "" : target.substring(query + 1));
         event.putObject("headers").put("content-type", "application/json").put("accept", "application/json");
         ObjectNode context = event.putObject("requestContext");
         context.put("stage", "$default");

@@ -23,11 +23,15 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 /**
  * The deployment package ({@code target/function.zip}) run as the {@code java21} Lambda runtime runs it: unzipped into
  * a task root whose root and {@code lib/*.jar} form the class path, started by the AWS Lambda runtime interface client
- * with the handler {@code QuarkusStreamHandler::handleRequest}, polling a {@link LambdaRuntimeApi}.
+ * with a handler setting (the HTTP function's {@code QuarkusStreamHandler::handleRequest}, or the queue consumer's
+ * {@link #QUEUE_HANDLER}), polling a {@link LambdaRuntimeApi}.
  */
 public final class PackagedFunction implements AutoCloseable {
 
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    /** The handler setting of the queue consumer function in template.yaml. */
+    public static final String QUEUE_HANDLER = "dev.webhookrelay.queue.DeliveryQueueHandler::handleRequest";
 
     private final Process process;
     private final Path log;
@@ -43,10 +47,16 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static PackagedFunction start(Path zip, Path taskRoot, LambdaRuntimeApi runtime,
             Map<String, String> environment, Path log) {
+        return start(zip, taskRoot, runtime, HANDLER, environment, log);
+    }
+
+    /** Returns the function in {@code zip}, started as {@code start} without a handler does, with {@code handler}. */
+    public static PackagedFunction start(Path zip, Path taskRoot, LambdaRuntimeApi runtime, String handler,
+            Map<String, String> environment, Path log) {
         unzip(zip, taskRoot);
         ProcessBuilder builder = lambdaProcess(
                 List.of(taskRoot.toString(), taskRoot.resolve("lib") + File.separator + "*"), taskRoot, runtime,
-                environment);
+                handler, environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
             return new PackagedFunction(builder.start(), log);
@@ -62,15 +72,21 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static ProcessBuilder lambdaProcess(List<String> taskClassPath, Path taskRoot, LambdaRuntimeApi runtime,
             Map<String, String> environment) {
+        return lambdaProcess(taskClassPath, taskRoot, runtime, HANDLER, environment);
+    }
+
+    /** Returns a process as {@link #lambdaProcess(List, Path, LambdaRuntimeApi, Map)} does, with {@code handler}. */
+    public static ProcessBuilder lambdaProcess(List<String> taskClassPath, Path taskRoot, LambdaRuntimeApi runtime,
+            String handler, Map<String, String> environment) {
         List<String> classPath = new ArrayList<>(taskClassPath);
         classPath.add(jarOf(AWSLambda.class));
         classPath.add(jarOf(PojoSerializer.class));
         classPath.add(jarOf(SdkInternalThreadLocal.class));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, classPath), AWSLambda.class.getName(), HANDLER);
+                "-cp", String.join(File.pathSeparator, classPath), AWSLambda.class.getName(), handler);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().put("_HANDLER", handler);
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "webhook-relay");
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         builder.environment().put("AWS_REGION", "us-east-1");

@@ -9,8 +9,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * The relay's two endpoints, called as a client calls them: a JSON {@code POST} through RestAssured, which in a
- * {@code @QuarkusTest} goes through the Lambda event path.
+ * The relay's endpoints, called as a client calls them, through RestAssured, which in a {@code @QuarkusTest} goes
+ * through the Lambda event path.
  */
 public final class Relay {
 
@@ -50,7 +50,29 @@ public final class Relay {
         return Requests.parse(response.get("body").asText());
     }
 
-    private static ValidatableResponse post(String path, String body) {
+    /** Returns the response to {@code POST /v1/dispatch?async=true} of {@code request}: queued, answered 202. */
+    public static ValidatableResponse dispatchAsync(JsonNode request) {
+        return post("/v1/dispatch?async=true", request.toString());
+    }
+
+    /** Returns the response to {@code GET /v1/deliveries/{deliveryId}}. */
+    public static ValidatableResponse deliveryStatus(String deliveryId) {
+        return given()
+                .when()
+                .get("/v1/deliveries/" + deliveryId)
+                .then();
+    }
+
+    /** Returns the response to {@code POST /v1/deliveries/{deliveryId}/retry}. */
+    public static ValidatableResponse retryDelivery(String deliveryId) {
+        return given()
+                .when()
+                .post("/v1/deliveries/" + deliveryId + "/retry")
+                .then();
+    }
+
+    /** Returns the response to a JSON {@code POST} of {@code body} to {@code path}, which may hold a query. */
+    public static ValidatableResponse post(String path, String body) {
         return given()
                 .contentType(ContentType.JSON)
                 .body(body)

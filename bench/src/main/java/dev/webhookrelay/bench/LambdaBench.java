@@ -66,7 +66,7 @@ public final class LambdaBench {
         LambdaBench bench = null;
         try {
             if (args.length == 0) {
-                throw new IllegalArgumentException("usage: LambdaBench coldstart|classes|latency|fanout|memory [--name value]...");
+                throw new IllegalArgumentException("usage: LambdaBench coldstart|classes|latency|fanout|memory|async [--name value]...");
             }
             Map<String, String> options = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i += 2) {
@@ -89,6 +89,7 @@ public final class LambdaBench {
                 case "latency" -> bench.latency();
                 case "fanout" -> bench.fanOut();
                 case "memory" -> bench.memory();
+                case "async" -> bench.async();
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (Throwable e) {
@@ -548,6 +549,73 @@ public final class LambdaBench {
             }
         }
         write(option("csv", "memory.csv"), rows);
+    }
+
+    /**
+     * The async mode of the packaged relay with the memory stores (queue and status in the process, its consumer
+     * there too): the added latency to the first attempt of an async dispatch over a sync one (each timed from the
+     * invocation to the receiver's receipt, alternating); then deliveries per second of the consumer, from dispatches
+     * of 10 automations each (the consumer gets them 10 at a time, as SQS hands batches of 10), to a loopback
+     * receiver; with the heap after a full GC at checkpoints while {@code --deliveries} of them are queued and
+     * delivered.
+     */
+    private void async() throws IOException, InterruptedException {
+        int latencyRuns = intOption("latency-runs", 200);
+        int deliveries = intOption("deliveries", 10000);
+        int every = intOption("every", 2000);
+        List<String> rows = new ArrayList<>(List.of("delivered,heap_used_after_gc_kb,metaspace_used_kb,rss_kb"));
+        Map<String, String> environment = environment("relay", javaOpts);
+        environment.put("RELAY_QUEUE_STORE", "memory");
+        environment.put("RELAY_STATE_STORE", "memory");
+        try (Receiver receiver = Receiver.start();
+                LambdaRuntimeApi runtime = LambdaRuntimeApi.start();
+                FunctionProcess relay = FunctionProcess.start(unpack("relay"), runtime, environment,
+                        work.resolve("relay-async.log"))) {
+            List<Double> sync = new ArrayList<>();
+            List<Double> async = new ArrayList<>();
+            for (int i = 0; i < latencyRuns; i++) {
+                sync.add(firstAttemptMs(runtime, receiver, distinctEvent(2 * i, receiver)));
+                async.add(firstAttemptMs(runtime, receiver, distinctEvent(2 * i + 1, receiver)
+                        .replace("\"rawQueryString\":\"\"", "\"rawQueryString\":\"async=true\"")));
+            }
+            log("async: invocation to first attempt, sync  %s", stats(sync).summary("ms"));
+            log("async: invocation to first attempt, async %s", stats(async).summary("ms"));
+            log("async: added latency of async over sync to the first attempt: p50 %+.3f ms",
+                    stats(async).median() - stats(sync).median());
+            receiver.reset();
+            checkpoint(relay, 0, rows);
+            long started = System.nanoTime();
+            int delivered = 0;
+            for (int batch = 0; delivered < deliveries; batch++) {
+                ObjectNode request = fanOutRequest(10, List.of(receiver));
+                ((ObjectNode) request.get("event")).put("id", "evt-async-" + batch);
+                JsonNode response = Requests.JSON.readTree(runtime.invoke(ApiGatewayEvents.post(
+                        "/v1/dispatch?async=true", request.toString()), TIMEOUT));
+                if (response.path("statusCode").asInt() != 202) {
+                    throw new IllegalStateException("async dispatch answered " + response);
+                }
+                for (int i = 0; i < 10; i++) {
+                    receiver.takeRequest(TIMEOUT);
+                }
+                delivered += 10;
+                if (delivered % every == 0 || delivered >= deliveries) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    log("async: %d delivered in %.1f s: %.0f deliveries/s", delivered, seconds, delivered / seconds);
+                    checkpoint(relay, delivered, rows);
+                    receiver.reset();
+                    started = System.nanoTime() - (long) (seconds * 1e9);
+                }
+            }
+        }
+        write(option("csv", "async-memory.csv"), rows);
+    }
+
+    /** Returns the milliseconds from invoking {@code event} to the receiver's getting its first attempt. */
+    private static double firstAttemptMs(LambdaRuntimeApi runtime, Receiver receiver, String event) {
+        long started = System.nanoTime();
+        runtime.invoke(event, TIMEOUT);
+        receiver.takeRequest(TIMEOUT);
+        return (System.nanoTime() - started) / 1e6;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+package dev.webhookrelay.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import dev.webhookrelay.secrets.MotoServer;
+import dev.webhookrelay.state.StatusTables;
+import dev.webhookrelay.testing.IndependentHmac;
+import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
+import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
+import dev.webhookrelay.testing.SqsEvents;
+import dev.webhookrelay.testing.WithReceiver;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The async mode on SQS and DynamoDB (moto, a real local AWS API): what is queued and stored, and the consumer fed SQS
+ * events built from the messages really received (issue 11).
+ */
+@QuarkusTest
+@WithTestResource(DurableMotoResource.class)
+class SqsDynamoDbAsyncTest extends WithReceiver {
+
+    @Inject
+    SqsBatchHandler batchHandler;
+
+    MotoServer moto;
+
+    /** Every secret value the test seed file holds. */
+    static List<String> secretValues() throws Exception {
+        List<String> values = new ArrayList<>();
+        Requests.JSON.readTree(SeededSecrets.FILE.toFile())
+                .forEach(entity -> entity.forEach(value -> values.add(value.asText())));
+        return values;
+    }
+
+    String dispatchAsync(String path) {
+        ObjectNode request = Requests.githubDispatch(receiver.url(path));
+        ((ObjectNode) request.get("event")).put("id", "evt-" + UUID.randomUUID());
+        return Relay.dispatchAsync(request)
+                .statusCode(202)
+                .body("deliveries[0].outcome", equalTo("QUEUED"))
+                .extract().path("deliveries[0].deliveryId");
+    }
+
+    /** Returns the messages that become visible within {@code timeout}, at least one unless none does. */
+    List<SqsEvents.Record> receive(Duration timeout) {
+        try (SqsClient sqs = DeliveryQueues.client(moto)) {
+            String url = sqs.getQueueUrl(request -> request.queueName(DurableMotoResource.QUEUE)).queueUrl();
+            Instant deadline = Instant.now().plus(timeout);
+            List<Message> messages;
+            do {
+                messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)).messages();
+            } while (messages.isEmpty() && Instant.now().isBefore(deadline));
+            for (Message message : messages) {
+                sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+            return messages.stream()
+                    .map(m -> new SqsEvents.Record(m.messageId(), m.receiptHandle(), m.body()))
+                    .toList();
+        }
+    }
+
+    JsonNode handle(List<SqsEvents.Record> records) throws Exception {
+        return batchHandler.handle(new ByteArrayInputStream(SqsEvents.of(records).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    JsonNode status(String deliveryId) {
+        return Requests.parse(Relay.deliveryStatus(deliveryId).statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theQueuedMessageAndTheStatusItemHoldNoSecretValue() throws Exception {
+        String deliveryId = dispatchAsync("/scan");
+
+        List<SqsEvents.Record> queued = receive(Duration.ofSeconds(5));
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).body()).contains(deliveryId, "\"accessTokenRef\":\"GITHUB_TOKEN\"");
+        assertThat(queued.get(0).body()).doesNotContain(secretValues());
+        try (DynamoDbClient dynamodb = StatusTables.client(moto)) {
+            Map<String, AttributeValue> item = dynamodb.getItem(request -> request.tableName(StatusTables.NAME)
+                    .key(Map.of("deliveryId", AttributeValue.fromS(deliveryId)))).item();
+            assertThat(item.get("status").s()).isEqualTo("QUEUED");
+            assertThat(item.toString()).doesNotContain(secretValues());
+        }
+    }
+
+    @Test
+    void theConsumerDeliversAndAFailedAttemptComesBackAfterItsDelay() throws Exception {
+        receiver.enqueue(Receiver.Response.status(503));
+        String deliveryId = dispatchAsync("/retry");
+
+        JsonNode first = handle(receive(Duration.ofSeconds(5)));
+
+        assertThat(first.get("batchItemFailures")).isEmpty();
+        assertThat(receiver.takeRequest(Duration.ofSeconds(5)).path()).isEqualTo("/retry");
+        JsonNode queued = status(deliveryId);
+        assertThat(queued.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(queued.get("attempts").get(0).get("statusCode").asInt()).isEqualTo(503);
+        assertThat(queued.get("nextAttemptAt").isNull()).isFalse();
+
+        List<SqsEvents.Record> again = receive(Duration.ofSeconds(10));
+        assertThat(again).hasSize(1);
+        assertThat(Requests.parse(again.get(0).body()).get("attempt").asInt()).isEqualTo(2);
+        assertThat(handle(again).get("batchItemFailures")).isEmpty();
+
+        Receiver.Received delivered = receiver.takeRequest(Duration.ofSeconds(5));
+        assertThat(delivered.header("X-Wandb-Signature")).isEqualTo(IndependentHmac.hmacSha256(
+                SeededSecrets.SIGNING_SECRET, delivered.body()));
+        assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(status(deliveryId).get("attemptCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void onePoisonMessageFailsAloneInItsBatch() throws Exception {
+        String deliveryId = dispatchAsync("/batch");
+        List<SqsEvents.Record> records = new ArrayList<>(receive(Duration.ofSeconds(5)));
+        records.add(new SqsEvents.Record("poison-1", "rh-poison", "{\"not\": \"a delivery message\"}"));
+
+        JsonNode response = handle(records);
+
+        assertThat(response.get("batchItemFailures")).hasSize(1);
+        assertThat(response.at("/batchItemFailures/0/itemIdentifier").asText()).isEqualTo("poison-1");
+        assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDuplicateMessageIsANoOp() throws Exception {
+        String deliveryId = dispatchAsync("/duplicate");
+        List<SqsEvents.Record> records = receive(Duration.ofSeconds(5));
+
+        handle(records);
+        handle(records);
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(status(deliveryId).get("attemptCount").asInt()).isEqualTo(1);
+    }
+}
