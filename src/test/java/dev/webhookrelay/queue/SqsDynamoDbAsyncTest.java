@@ -50,13 +50,6 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
 
     MotoServer moto;
 
-    /** Every secret value the test seed file holds. */
-    static List<String> secretValues() throws Exception {
-        List<String> values = new ArrayList<>();
-        Requests.JSON.readTree(SeededSecrets.FILE.toFile())
-                .forEach(entity -> entity.forEach(value -> values.add(value.asText())));
-        return values;
-    }
 
     String dispatchAsync(String path) {
         ObjectNode request = Requests.githubDispatch(receiver.url(path));
@@ -101,12 +94,12 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
         List<SqsEvents.Record> queued = receive(Duration.ofSeconds(5));
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).body()).contains(deliveryId, "\"accessTokenRef\":\"GITHUB_TOKEN\"");
-        assertThat(queued.get(0).body()).doesNotContain(secretValues());
+        assertThat(queued.get(0).body()).doesNotContain(SeededSecrets.values());
         try (DynamoDbClient dynamodb = StatusTables.client(moto)) {
             Map<String, AttributeValue> item = dynamodb.getItem(request -> request.tableName(StatusTables.NAME)
                     .key(Map.of("deliveryId", AttributeValue.fromS(deliveryId)))).item();
             assertThat(item.get("status").s()).isEqualTo("QUEUED");
-            assertThat(item.toString()).doesNotContain(secretValues());
+            assertThat(item.toString()).doesNotContain(SeededSecrets.values());
         }
     }
 
