@@ -1,7 +1,5 @@
 package dev.webhookrelay.aws;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,15 +27,23 @@ public final class AwsClient<T extends SdkClient> implements AutoCloseable {
 
     /**
      * Returns {@code builder} on the URL-connection HTTP client (the JDK's; the Apache and Netty clients are not in
-     * the build), with {@code timeout} per call, retries included, and the {@code region} and {@code endpoint} when set
-     * (else the SDK's default chains).
+     * the build), with {@code endpoint}'s timeout per call, retries included, and its region and endpoint override when
+     * set (else the SDK's default chains).
      */
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
-            Optional<String> region, Optional<URI> endpoint, Duration timeout) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.apiCallTimeout(timeout));
+            AwsEndpoint endpoint) {
+        return configure(builder.httpClientBuilder(UrlConnectionHttpClient.builder()), endpoint, endpoint.region());
+    }
+
+    /**
+     * Returns {@code builder} with {@code endpoint}'s timeout per call and endpoint override, and {@code region} when
+     * set; its HTTP client is the caller's.
+     */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
+            AwsEndpoint endpoint, Optional<String> region) {
+        builder.overrideConfiguration(override -> override.apiCallTimeout(endpoint.timeout()));
         region.map(Region::of).ifPresent(builder::region);
-        endpoint.ifPresent(builder::endpointOverride);
+        endpoint.endpointOverride().ifPresent(builder::endpointOverride);
         return builder;
     }
 

@@ -1,8 +1,9 @@
 package dev.webhookrelay.queue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+
+import dev.webhookrelay.aws.AwsEndpoint;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -44,20 +45,10 @@ public interface QueueConfig {
         SQS
     }
 
-    /** Amazon SQS. */
-    interface Sqs {
+    /** Amazon SQS: the queue's URL, and its endpoint, region and call timeout. */
+    interface Sqs extends AwsEndpoint {
 
         /** The delivery queue's URL; its dead-letter queue is set on the queue itself. No default. */
         Optional<String> queueUrl();
-
-        /** The endpoint to call instead of the region's, such as a local moto server. Default none. */
-        Optional<URI> endpointOverride();
-
-        /** The AWS region of the queue. Default none: the SDK's chain ({@code AWS_REGION}). */
-        Optional<String> region();
-
-        /** How long one call may take, retries included, before the queue counts as unavailable. Default 5 seconds. */
-        @WithDefault("5s")
-        Duration timeout();
     }
 }

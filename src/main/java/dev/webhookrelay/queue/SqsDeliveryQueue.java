@@ -40,8 +40,7 @@ final class SqsDeliveryQueue implements DeliveryQueue, AutoCloseable {
      * path needs none) and every call fails with a {@link QueueException} that names the key to set.
      */
     static SqsDeliveryQueue create(QueueConfig.Sqs config, MessageCodec codec, InstantSource clock) {
-        return new SqsDeliveryQueue(config.queueUrl().orElse(null), () -> AwsClient.configure(SqsClient.builder(), config.region(),
-                config.endpointOverride(), config.timeout()).build(), codec, clock);
+        return new SqsDeliveryQueue(config.queueUrl().orElse(null), () -> AwsClient.configure(SqsClient.builder(), config).build(), codec, clock);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import dev.webhookrelay.aws.AwsClient;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -29,7 +31,6 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
@@ -94,8 +95,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
     static final String PRIMING_HEADER = "x-relay-priming";
 
     private final NameTemplate template;
-    private final Supplier<SecretsManagerClient> clientFactory;
-    private volatile SecretsManagerClient client;
+    private final AwsClient<SecretsManagerClient> client;
 
     /**
      * Creates a store that builds secret ids with {@code nameTemplate} and calls the client that {@code clientFactory}
@@ -105,7 +105,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
      */
     public AwsSecretsManagerSecretStore(String nameTemplate, Supplier<SecretsManagerClient> clientFactory) {
         this.template = NameTemplate.parse(nameTemplate);
-        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory == null");
+        this.client = new AwsClient<>(clientFactory);
     }
 
     /** Returns a store configured by {@code config}, using the SDK's default credentials chain. */
@@ -118,15 +118,11 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
      * timeout, all explicit.
      */
     static SecretsManagerClientBuilder clientBuilder(SecretsConfig.Aws config) {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
+        return AwsClient.configure(SecretsManagerClient.builder()
                 .httpClientBuilder(defaults -> new PrimingHttpClient(
                         UrlConnectionHttpClient.builder().buildWithDefaults(defaults)))
-                .credentialsProvider(credentials())
-                .overrideConfiguration(override -> override.apiCallTimeout(config.timeout()));
-        config.region().or(() -> Optional.ofNullable(System.getenv("AWS_REGION"))).map(Region::of)
-                .ifPresent(builder::region);
-        config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder;
+                .credentialsProvider(credentials()),
+                config, config.region().or(() -> Optional.ofNullable(System.getenv("AWS_REGION"))));
     }
 
     /** Returns the credentials chain: system properties, environment variables, the container endpoint. */
@@ -150,7 +146,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
                         .putHeader(PRIMING_HEADER, "canned"))
                 .build();
         try {
-            client().getSecretValue(request);
+            client.get().getSecretValue(request);
         } catch (RuntimeException e) {
             LOG.warnf("Priming the Secrets Manager client failed; the first lookup will try again: %s", describe(e));
         }
@@ -162,7 +158,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
         String id = secretId(ref);
         SecretsManagerClient client;
         try {
-            client = client();
+            client = this.client.get();
         } catch (SdkClientException e) { // Such as no region anywhere; the SDK's message says which setting.
             throw new SecretStoreException(SecretStoreException.Reason.UNAVAILABLE, ref,
                     "AWS Secrets Manager client cannot be built: " + e.getMessage(), e);
@@ -204,24 +200,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
     /** Closes the client, if it was built. */
     @Override
     public void close() {
-        SecretsManagerClient built = client;
-        if (built != null) {
-            built.close();
-        }
-    }
-
-    private SecretsManagerClient client() {
-        SecretsManagerClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = Objects.requireNonNull(clientFactory.get(), "clientFactory returned null");
-                    client = built;
-                }
-            }
-        }
-        return built;
+        client.close();
     }
 
     private static String utf8(SecretRef ref, String id, SdkBytes bytes) {

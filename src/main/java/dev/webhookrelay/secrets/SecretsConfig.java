@@ -1,9 +1,10 @@
 package dev.webhookrelay.secrets;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
+import dev.webhookrelay.aws.AwsEndpoint;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,8 +42,8 @@ public interface SecretsConfig {
         AWS_SECRETS_MANAGER
     }
 
-    /** AWS Secrets Manager. */
-    interface Aws {
+    /** AWS Secrets Manager: the secret ids, and the endpoint, region and call timeout. */
+    interface Aws extends AwsEndpoint {
 
         /**
          * The secret id of a team secret, built from the entity and the secret name. Holds {@code {entity}}, then
@@ -51,19 +52,6 @@ public interface SecretsConfig {
          */
         @WithDefault("wandb/{entity}/{name}")
         String nameTemplate();
-
-        /** The endpoint to call instead of the region's, such as a local moto server. Default none. */
-        Optional<URI> endpointOverride();
-
-        /** The AWS region of the store, such as {@code eu-west-1}. Default none: the SDK's chain ({@code AWS_REGION}). */
-        Optional<String> region();
-
-        /**
-         * How long one secret lookup may take, retries included, before the store counts as unavailable. Default 5
-         * seconds.
-         */
-        @WithDefault("5s")
-        Duration timeout();
     }
 
     /** The secrets cache. */

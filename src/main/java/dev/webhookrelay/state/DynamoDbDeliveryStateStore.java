@@ -68,8 +68,8 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
      */
     public static DynamoDbDeliveryStateStore create(StateConfig.Dynamodb config, ObjectMapper mapper,
             InstantSource clock) {
-        return new DynamoDbDeliveryStateStore(config.table().orElse(null), () -> AwsClient.configure(DynamoDbClient.builder(),
-                config.region(), config.endpointOverride(), config.timeout()).build(), mapper, clock);
+        return new DynamoDbDeliveryStateStore(config.table().orElse(null), () -> AwsClient.configure(DynamoDbClient.builder(), config)
+                .build(), mapper, clock);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.webhookrelay.state;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+
+import dev.webhookrelay.aws.AwsEndpoint;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,20 +32,10 @@ public interface StateConfig {
         DYNAMODB
     }
 
-    /** Amazon DynamoDB. */
-    interface Dynamodb {
+    /** Amazon DynamoDB: the table, and its endpoint, region and call timeout. */
+    interface Dynamodb extends AwsEndpoint {
 
         /** The status table: partition key {@code deliveryId} (string), TTL attribute {@code expiresAt}. No default. */
         Optional<String> table();
-
-        /** The endpoint to call instead of the region's, such as a local moto server. Default none. */
-        Optional<URI> endpointOverride();
-
-        /** The AWS region of the table. Default none: the SDK's chain ({@code AWS_REGION}). */
-        Optional<String> region();
-
-        /** How long one call may take, retries included, before the store counts as unavailable. Default 5 seconds. */
-        @WithDefault("5s")
-        Duration timeout();
     }
 }

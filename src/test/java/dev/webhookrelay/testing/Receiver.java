@@ -28,8 +28,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class Receiver implements AutoCloseable {
 
-    /** A request as received. Header names are case-insensitive. */
-    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+    /**
+     * A request as received, with the {@link System#nanoTime} at which its body had been read. Header names are
+     * case-insensitive.
+     */
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, long receivedNanos) {
 
         public String header(String name) {
             return headers.get(name);
@@ -153,7 +156,8 @@ public final class Receiver implements AutoCloseable {
         }
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
-        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body,
+                System.nanoTime());
         received.add(request);
         arrivals.add(request);
         Response response = script.poll();
