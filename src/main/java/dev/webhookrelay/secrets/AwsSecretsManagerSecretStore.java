@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -50,7 +54,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * <p>Values: a {@code SecretString} is the value as it is, JSON text included (a JSON secret is not unpacked by key);
  * a {@code SecretBinary} is decoded as UTF-8, and one that is not UTF-8 cannot be read. A secret that does not exist,
  * has no current value, or is scheduled for deletion is missing. Its {@link Destinations} are read from its tags
- * with {@code DescribeSecret} ({@link DestinationTags}), in the same lookup, so that a cache keeps both together.
+ * with {@code DescribeSecret} ({@link DestinationTags}), in the same lookup, so that a cache keeps both together; the
+ * two calls run at the same time (the tags on a thread of this store's own), so a lookup waits for one round trip.
  *
  * <p>Failures: a denied {@code secretsmanager:GetSecretValue} or {@code secretsmanager:DescribeSecret}, a KMS key the function may not use, rejected
  * credentials or any other request AWS refuses for good are {@link SecretStoreException.Reason#ACCESS_DENIED} (the
@@ -96,6 +101,13 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
 
     private final NameTemplate template;
     private final AwsClient<SecretsManagerClient> client;
+
+    /** Runs each lookup's {@code DescribeSecret} while its {@code GetSecretValue} runs on the caller's thread. */
+    private final ExecutorService describer = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "relay-secrets-describe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * Creates a store that builds secret ids with {@code nameTemplate} and calls the client that {@code clientFactory}
@@ -163,6 +175,8 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
             throw new SecretStoreException(SecretStoreException.Reason.UNAVAILABLE, ref,
                     "AWS Secrets Manager client cannot be built: " + e.getMessage(), e);
         }
+        CompletableFuture<DescribeSecretResponse> described = CompletableFuture.supplyAsync(
+                () -> client.describeSecret(request -> request.secretId(id)), describer);
         GetSecretValueResponse response;
         try {
             response = client.getSecretValue(request -> request.secretId(id));
@@ -181,11 +195,15 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
         }
         DescribeSecretResponse description;
         try {
-            description = client.describeSecret(request -> request.secretId(id));
-        } catch (ResourceNotFoundException | InvalidRequestException e) {
-            return Optional.empty(); // Deleted, or scheduled for deletion, since its value was read.
-        } catch (SdkException e) {
-            throw failure(ref, id, e, DESCRIBE_SECRET);
+            description = described.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ResourceNotFoundException || e.getCause() instanceof InvalidRequestException) {
+                return Optional.empty(); // Deleted, or scheduled for deletion, as its value was read.
+            }
+            if (e.getCause() instanceof SdkException cause) {
+                throw failure(ref, id, cause, DESCRIBE_SECRET);
+            }
+            throw e;
         }
         Map<String, String> tags = new HashMap<>();
         description.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
@@ -200,6 +218,7 @@ public final class AwsSecretsManagerSecretStore implements SecretStore, AutoClos
     /** Closes the client, if it was built. */
     @Override
     public void close() {
+        describer.shutdownNow();
         client.close();
     }
 

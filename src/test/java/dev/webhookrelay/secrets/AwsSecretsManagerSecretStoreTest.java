@@ -84,6 +84,44 @@ class AwsSecretsManagerSecretStoreTest {
         assertThat(secret.toString()).isEqualTo("Optional[***]");
     }
 
+    /**
+     * Issue 13: a lookup's two calls are in flight together, so it waits for one round trip. The value's call is held
+     * until the tags' call has gone out: one after the other, it would wait in vain and find no tags.
+     */
+    @Test
+    void valueAndTagsAreReadAtTheSameTime() {
+        moto.createSecret(TOKEN_ID, VALUE, Map.of("webhook-relay:destinations", "https://api.github.com/repos/acme/"));
+        CountDownLatch tagsSent = new CountDownLatch(1);
+        boolean[] valueWaited = new boolean[1];
+        ExecutionInterceptor holdValueUntilTags = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+                if ("DescribeSecret".equals(operation)) {
+                    tagsSent.countDown();
+                } else if ("GetSecretValue".equals(operation)) {
+                    try {
+                        valueWaited[0] = tagsSent.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        AwsSecretsManagerSecretStore store = new AwsSecretsManagerSecretStore(TEMPLATE, () -> {
+            SecretsManagerClientBuilder builder = builder(TEMPLATE).credentialsProvider(MotoServer.CREDENTIALS);
+            return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(holdValueUntilTags).build()).build();
+        });
+        closeables.add(store);
+
+        Secret secret = store.find(TOKEN).orElseThrow();
+
+        assertThat(valueWaited[0]).as("DescribeSecret went out while GetSecretValue was in flight").isTrue();
+        assertThat(secret.reveal()).isEqualTo(VALUE);
+        assertThat(secret.destinations().admits(URI.create("https://api.github.com/repos/acme/ml"))).isTrue();
+    }
+
     /** Issue 12: destinations come from the secret's tags, read with DescribeSecret. */
     @Test
     void destinationsComeFromTheSecretsTags() {
