@@ -121,8 +121,8 @@ final class Fuzz {
                 }
             } catch (Throwable e) {
                 throw new AssertionError(String.format(Locale.ROOT,
-                        "%s failed on case %d of seed %d; replay it alone with -Dfuzz.seed=%d -Dfuzz.case=%d%n%s",
-                        property, i, SEED, SEED, i, abbreviate(String.valueOf(e), 300)), e);
+                        "%s failed on case %d of seed %d; replay it alone with -Dfuzz.seed=%d -Dfuzz.case=%d: %s",
+                        property, i, SEED, SEED, i, abbreviate(String.valueOf(e), 800)), e);
             }
         }
         System.out.printf(Locale.ROOT, "fuzz: %s: %d cases of seed %d in %d ms (slowest: case %d, %d ms): %s%n",

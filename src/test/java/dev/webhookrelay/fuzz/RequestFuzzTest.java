@@ -30,6 +30,7 @@ import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.SeededSecrets;
+import dev.webhookrelay.testing.Stall;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -150,7 +151,8 @@ class RequestFuzzTest extends WithReceiver {
                     tally.count("over 1 s");
                 }
             } catch (Throwable e) {
-                throw new AssertionError("request " + sent.shown(), e);
+                String stall = Stall.isTimeout(e) ? "no answer: " + Stall.describe() + "; " : "";
+                throw new AssertionError(stall + "request " + sent.shown(), e);
             }
         });
     }

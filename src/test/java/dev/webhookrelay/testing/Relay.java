@@ -2,6 +2,8 @@ package dev.webhookrelay.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -57,27 +59,39 @@ public final class Relay {
 
     /** Returns the response to {@code GET /v1/deliveries/{deliveryId}}. */
     public static ValidatableResponse deliveryStatus(String deliveryId) {
-        return given()
+        return answered(() -> given()
                 .when()
                 .get("/v1/deliveries/" + deliveryId)
-                .then();
+                .then());
     }
 
     /** Returns the response to {@code POST /v1/deliveries/{deliveryId}/retry}. */
     public static ValidatableResponse retryDelivery(String deliveryId) {
-        return given()
+        return answered(() -> given()
                 .when()
                 .post("/v1/deliveries/" + deliveryId + "/retry")
-                .then();
+                .then());
     }
 
     /** Returns the response to a JSON {@code POST} of {@code body} to {@code path}, which may hold a query. */
     public static ValidatableResponse post(String path, String body) {
-        return given()
+        return answered(() -> given()
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post(path)
-                .then();
+                .then());
+    }
+
+    /** Returns {@code response}'s answer; one that never comes fails with what the function's threads were doing. */
+    private static ValidatableResponse answered(Supplier<ValidatableResponse> response) {
+        try {
+            return response.get();
+        } catch (Exception e) { // RestAssured throws the socket's checked exceptions unchecked.
+            if (Stall.isTimeout(e)) {
+                throw new AssertionError("No answer from the function: " + Stall.describe(), e);
+            }
+            throw e;
+        }
     }
 }

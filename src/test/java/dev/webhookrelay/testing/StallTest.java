@@ -1,0 +1,48 @@
+package dev.webhookrelay.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class StallTest {
+
+    @Test
+    void aSocketTimeoutAnywhereInTheCausesIsAStall() {
+        assertThat(Stall.isTimeout(new AssertionError("x", new UncheckedIOException(
+                new SocketTimeoutException("Read timed out"))))).isTrue();
+        assertThat(Stall.isTimeout(new AssertionError("x", new UncheckedIOException(new IOException("reset")))))
+                .isFalse();
+    }
+
+    @Test
+    void theSummaryShowsWhereThePollThreadWaits() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        Thread poll = new Thread(() -> {
+            try {
+                never.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, StalePollThreads.POLL_THREAD);
+        poll.setDaemon(true);
+        poll.start();
+        try {
+            while (poll.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(5);
+            }
+            assertThat(Stall.describe())
+                    .startsWith("poll thread(s): TIMED_WAITING at ")
+                    .contains("CountDownLatch.await")
+                    .contains("others: {");
+        } finally {
+            never.countDown();
+            poll.join();
+        }
+    }
+}
