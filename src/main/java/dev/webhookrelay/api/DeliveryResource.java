@@ -54,11 +54,8 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<?> status(@RestPath String deliveryId, HttpServerRequest http) {
-        return deliveries.status(deliveryId)
-                .<RestResponse<?>> map(record -> {
-                    tenancy.authorize(Caller.of(http), record.entity());
-                    return RestResponse.ok(DeliveryStatusReport.of(record));
-                })
+        return authorized(deliveryId, http)
+                .<RestResponse<?>> map(record -> RestResponse.ok(DeliveryStatusReport.of(record)))
                 .orElseGet(() -> unknown(deliveryId));
     }
 
@@ -76,7 +73,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<?> retry(@RestPath String deliveryId, HttpServerRequest http) {
-        deliveries.status(deliveryId).ifPresent(record -> tenancy.authorize(Caller.of(http), record.entity()));
+        authorized(deliveryId, http);
         return switch (deliveries.retry(deliveryId)) {
             case QUEUED -> RestResponse.status(RestResponse.Status.ACCEPTED,
                     DeliveryStatusReport.of(deliveries.status(deliveryId).orElseThrow()));
@@ -127,6 +124,18 @@ public class DeliveryResource {
         } catch (IllegalArgumentException e) {
             return ProblemMapper.problem(400, "invalid-request", "Invalid request", e.getMessage(), null);
         }
+    }
+
+    /**
+     * Returns the record of delivery {@code deliveryId}, once the caller of {@code http} may act for its entity; empty
+     * when there is none.
+     *
+     * @throws dev.webhookrelay.tenancy.TenancyException if the caller may not
+     */
+    private Optional<DeliveryRecord> authorized(String deliveryId, HttpServerRequest http) {
+        Optional<DeliveryRecord> record = deliveries.status(deliveryId);
+        record.ifPresent(found -> tenancy.authorize(Caller.of(http), found.entity()));
+        return record;
     }
 
     private static RestResponse<?> unknown(String deliveryId) {
