@@ -66,14 +66,14 @@ final class OpenApiExamples {
                   "integration": "github-dispatch",
                   "outcome": "DELIVERED",
                   "reason": null,
-                  "deliveryId": "dlv_517309151de3a00ba80c6d7732b6c1d5",
+                  "deliveryId": "dlv_b37cae48d50f02e48acc48e736389385",
                   "warnings": [],
                   "request": {
                     "url": "https://api.github.com/repos/acme/ml/dispatches",
                     "headers": {
                       "Content-Type": "application/json",
                       "User-Agent": "webhook-relay/1",
-                      "X-Relay-Delivery-Id": "dlv_517309151de3a00ba80c6d7732b6c1d5",
+                      "X-Relay-Delivery-Id": "dlv_b37cae48d50f02e48acc48e736389385",
                       "Authorization": "Bearer ***",
                       "X-Wandb-Signature": "1bead2c3ec03ba591af0385bb876e4d68dfa2c3c20ee08a140c7a7a5b1ddbfe2"
                     },
@@ -98,14 +98,14 @@ final class OpenApiExamples {
                   "integration": "github-dispatch",
                   "outcome": "FAILED",
                   "reason": "target answered 503; gave up after 3 attempts",
-                  "deliveryId": "dlv_517309151de3a00ba80c6d7732b6c1d5",
+                  "deliveryId": "dlv_b37cae48d50f02e48acc48e736389385",
                   "warnings": [],
                   "request": {
                     "url": "https://api.github.com/repos/acme/ml/dispatches",
                     "headers": {
                       "Content-Type": "application/json",
                       "User-Agent": "webhook-relay/1",
-                      "X-Relay-Delivery-Id": "dlv_517309151de3a00ba80c6d7732b6c1d5",
+                      "X-Relay-Delivery-Id": "dlv_b37cae48d50f02e48acc48e736389385",
                       "Authorization": "Bearer ***",
                       "X-Wandb-Signature": "1bead2c3ec03ba591af0385bb876e4d68dfa2c3c20ee08a140c7a7a5b1ddbfe2"
                     },

@@ -7,22 +7,23 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Delivery ids receivers can de-duplicate on: the same event, automation and integration always give the same id, so a
- * redelivered event is recognisable. An event without an id gets a random one.
+ * Delivery ids receivers can de-duplicate on: the same entity, event, automation and integration always give the same
+ * id, so a redelivered event is recognisable. The entity is part of it so that one team's dispatch can never name, and
+ * so read or take over, another team's async delivery. An event without an id gets a random one.
  */
 final class DeliveryIds {
 
     private DeliveryIds() {
     }
 
-    static String of(String eventId, String automation, String integrationId) {
+    static String of(String entity, String eventId, String automation, String integrationId) {
         if (eventId == null || eventId.isEmpty()) {
             return random();
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            // Length-prefixed parts, so that no two different triples hash the same input.
-            for (String part : new String[] { eventId, automation, integrationId }) {
+            // Length-prefixed parts, so that no two different quadruples hash the same input.
+            for (String part : new String[] { entity, eventId, automation, integrationId }) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
                 sha256.update((byte) ':');

@@ -81,7 +81,8 @@ public final class Planner {
             String templateField = field + ".triggeredActionConfig.genericWebhookActionInput.requestPayload";
             String template = DeliveryPreparer.templateText(automation.action().requestPayload(), templateField);
             Verdict verdict = evaluate(event, automation, field);
-            String deliveryId = DeliveryIds.of(event.id(), automation.name(), integration.id());
+            String deliveryId = DeliveryIds.of(event.entity().name(), event.id(), automation.name(),
+                    integration.id());
             DeliveryJob job = new DeliveryJob(automation.name(), event.entity().name(), integration,
                     "integrations[" + integrationAt + "]", template, templateField, deliveryId);
             if (verdict.fires()) {
