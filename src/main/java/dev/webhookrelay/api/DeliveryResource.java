@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.webhookrelay.dispatch.DeliveryIds;
 import dev.webhookrelay.queue.AsyncDeliveries;
 import dev.webhookrelay.state.DeliveryRecord;
 import dev.webhookrelay.tenancy.Caller;
@@ -45,7 +47,7 @@ public class DeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Status of an async delivery", description = """
             QUEUED (an attempt is waiting), DELIVERED, or FAILED (the retry schedule is exhausted or the failure \
-            cannot be retried), with every attempt kept, redacted, and the next attempt's time. Kept for \
+            cannot be retried), with its last 20 attempts kept, redacted, their count, and the next attempt's time. Kept for \
             relay.state.ttl (default 30 days) after its last change.""")
     @APIResponse(responseCode = "200", description = "The delivery's status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -73,7 +75,9 @@ public class DeliveryResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<?> retry(@RestPath String deliveryId, HttpServerRequest http) {
-        authorized(deliveryId, http);
+        if (authorized(deliveryId, http).isEmpty()) {
+            return unknown(deliveryId);
+        }
         return switch (deliveries.retry(deliveryId)) {
             case QUEUED -> RestResponse.status(RestResponse.Status.ACCEPTED,
                     DeliveryStatusReport.of(deliveries.status(deliveryId).orElseThrow()));
@@ -102,7 +106,9 @@ public class DeliveryResource {
     public RestResponse<?> replay(
             @Parameter(description = "ISO-8601 instant, e.g. 2026-12-01T10:00:00Z", required = true) @RestQuery
             String failedSince,
-            @Parameter(description = "At most this many (1 to 200)") @RestQuery Integer limit,
+            @Parameter(description = "At most this many (1 to 200)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @RestQuery
+            String limit,
             @Parameter(description = "Only this entity's deliveries (required when tenancy is set)") @RestQuery
             String entity,
             HttpServerRequest http) {
@@ -115,14 +121,22 @@ public class DeliveryResource {
         try {
             since = Instant.parse(String.valueOf(failedSince));
         } catch (DateTimeParseException e) {
-            return ProblemMapper.problem(400, "invalid-request", "Invalid request",
-                    "failedSince must be an ISO-8601 instant such as 2026-12-01T10:00:00Z: " + failedSince, null);
+            return invalid("failedSince must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+        }
+        if (since.isAfter(Instant.now())) {
+            return invalid("failedSince must not be in the future");
+        }
+        int count;
+        try {
+            count = limit == null ? AsyncDeliveries.MAX_REPLAY_COUNT : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            return invalid("limit must be a whole number from 1 to " + AsyncDeliveries.MAX_REPLAY_COUNT);
         }
         try {
             return RestResponse.status(RestResponse.Status.ACCEPTED, new ReplayReport(deliveries.replayFailedSince(
-                    since, limit == null ? AsyncDeliveries.MAX_REPLAY_COUNT : limit, Optional.ofNullable(entity))));
+                    since, count, Optional.ofNullable(entity))));
         } catch (IllegalArgumentException e) {
-            return ProblemMapper.problem(400, "invalid-request", "Invalid request", e.getMessage(), null);
+            return invalid(e.getMessage());
         }
     }
 
@@ -133,13 +147,22 @@ public class DeliveryResource {
      * @throws dev.webhookrelay.tenancy.TenancyException if the caller may not
      */
     private Optional<DeliveryRecord> authorized(String deliveryId, HttpServerRequest http) {
+        if (!DeliveryIds.FORMAT.matcher(deliveryId).matches()) {
+            return Optional.empty(); // No store is asked about an id no delivery can have.
+        }
         Optional<DeliveryRecord> record = deliveries.status(deliveryId);
         record.ifPresent(found -> tenancy.authorize(Caller.of(http), found.entity()));
         return record;
     }
 
+    private static RestResponse<?> invalid(String detail) {
+        return ProblemMapper.problem(400, "invalid-request", "Invalid request", detail, null);
+    }
+
     private static RestResponse<?> unknown(String deliveryId) {
-        return ProblemMapper.problem(404, "unknown-delivery", "Unknown delivery", "No delivery " + deliveryId
-                + " (never queued, or its status expired after relay.state.ttl)", null);
+        String detail = DeliveryIds.FORMAT.matcher(deliveryId).matches()
+                ? "No delivery " + deliveryId + " (never queued, or its status expired after relay.state.ttl)"
+                : "No delivery has that id: a delivery id is dlv_ and 32 lowercase hex digits";
+        return ProblemMapper.problem(404, "unknown-delivery", "Unknown delivery", detail, null);
     }
 }

@@ -5,13 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Delivery ids receivers can de-duplicate on: the same entity, event, automation and integration always give the same
  * id, so a redelivered event is recognisable. The entity is part of it so that one team's dispatch can never name, and
  * so read or take over, another team's async delivery. An event without an id gets a random one.
  */
-final class DeliveryIds {
+public final class DeliveryIds {
+
+    /** What every delivery id looks like: {@code dlv_} and 32 lowercase hex digits. */
+    public static final Pattern FORMAT = Pattern.compile("dlv_[0-9a-f]{32}");
 
     private DeliveryIds() {
     }

@@ -11,12 +11,15 @@ import dev.webhookrelay.dispatch.InvalidRequestException;
 import dev.webhookrelay.dispatch.Planner;
 import dev.webhookrelay.dispatch.PreparedDelivery;
 import dev.webhookrelay.dispatch.Sender;
+import dev.webhookrelay.secrets.SecretStoreException;
 
 /**
  * Makes one attempt of a queued delivery with the synchronous path's two steps: the {@link Planner} resolves the
  * secrets again (through the cache), renders and signs; the {@link Sender} passes the egress guard again and sends it
- * once. The only step of the consumer that does HTTP. A job that no longer prepares (a secret deleted since) is a
- * permanent failure; a secret store that does not answer throws.
+ * once. The only step of the consumer that does HTTP. A job that no longer prepares (a secret deleted since) and a
+ * secret the function may not read (denied by IAM or KMS: retrying cannot help until someone grants it, and then
+ * {@code POST /v1/deliveries/{id}/retry} sends it again) are permanent failures; a secret store that does not answer
+ * throws, so that the queue delivers the message again.
  */
 @ApplicationScoped
 class DeliveryAttempter {
@@ -38,7 +41,12 @@ class DeliveryAttempter {
             prepared = planner.prepareAttempt(new DeliveryJob(job.automation(), job.entity(), job.integration(),
                     "integration", job.template(), "template", message.deliveryId()), job.variables());
         } catch (InvalidRequestException e) {
-            return new AttemptResult.Permanent(new Attempt(null, 0.0, e.getMessage(), null), e.getMessage());
+            return permanent(e.getMessage());
+        } catch (SecretStoreException e) {
+            if (e.reason() != SecretStoreException.Reason.ACCESS_DENIED) {
+                throw e;
+            }
+            return permanent(e.getMessage());
         }
         SingleAttempt single = sender.attemptOnce(prepared, Deadline.after(config.attemptDeadline()));
         Attempt attempt = single.attempt();
@@ -50,5 +58,10 @@ class DeliveryAttempter {
         }
         return new AttemptResult.Permanent(attempt, attempt.statusCode() != null
                 ? "target answered " + attempt.statusCode() : attempt.error());
+    }
+
+    /** Returns the end of an attempt that could not be made, for {@code reason}, which names no secret value. */
+    private static AttemptResult permanent(String reason) {
+        return new AttemptResult.Permanent(new Attempt(null, 0.0, reason, null), reason);
     }
 }

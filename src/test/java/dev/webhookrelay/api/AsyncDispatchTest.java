@@ -211,12 +211,13 @@ class AsyncDispatchTest extends WithReceiver {
 
     @Test
     void anUnknownDeliveryIsA404NamingIt() {
-        Relay.deliveryStatus("dlv_nope")
+        String unknown = "dlv_0123456789abcdef0123456789abcdef";
+        Relay.deliveryStatus(unknown)
                 .statusCode(404)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("No delivery dlv_nope (never queued, or its status expired after"
+                .body("detail", equalTo("No delivery " + unknown + " (never queued, or its status expired after"
                         + " relay.state.ttl)"));
-        Relay.retryDelivery("dlv_nope").statusCode(404);
+        Relay.retryDelivery(unknown).statusCode(404);
     }
 
     @Test
