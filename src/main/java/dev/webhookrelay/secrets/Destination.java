@@ -76,8 +76,8 @@ record Destination(String scheme, String host, int port, List<String> segments) 
 
     /**
      * Returns the decoded segments of {@code rawPath} without the trailing empty one, or null when a segment could move
-     * the request elsewhere once a server normalises it: {@code .} or {@code ..}, or a slash or backslash in encoded
-     * form.
+     * the request elsewhere once a server normalises it: a {@linkplain #isDotSegment dot segment}, or a slash or
+     * backslash in encoded form.
      */
     private static List<String> segments(String rawPath) {
         List<String> segments = new ArrayList<>();
@@ -95,11 +95,21 @@ record Destination(String scheme, String host, int port, List<String> segments) 
             } catch (IllegalArgumentException e) {
                 return null;
             }
-            if (segment.equals(".") || segment.equals("..") || segment.contains("/") || segment.contains("\\")) {
+            if (isDotSegment(segment) || segment.contains("/") || segment.contains("\\")) {
                 return null;
             }
             segments.add(segment);
         }
         return segments;
+    }
+
+    /**
+     * Returns whether decoded {@code segment} is {@code .} or {@code ..}, alone or before path parameters
+     * ({@code ..;x}), which servers such as Tomcat drop before they normalise the path.
+     */
+    private static boolean isDotSegment(String segment) {
+        int parameters = segment.indexOf(';');
+        String name = parameters < 0 ? segment : segment.substring(0, parameters);
+        return name.equals(".") || name.equals("..");
     }
 }

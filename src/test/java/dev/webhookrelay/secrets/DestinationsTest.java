@@ -46,9 +46,18 @@ class DestinationsTest {
             https://example.com/a                  | https://example.com/a%2F..%2Fb                  | false
             https://example.com/a                  | https://example.com/a/./b                       | false
             https://example.com/a                  | https://example.com/a/%5c..%5cb                 | false
+            # ... and dot segments with path parameters, which servers such as Tomcat drop before normalising
+            https://hooks.example.com/allowed      | https://hooks.example.com/allowed/..;/other     | false
+            https://example.com/a                  | https://example.com/a/..;jsessionid=x/b         | false
+            https://example.com/a                  | https://example.com/a/.;x/b                     | false
+            https://example.com/a                  | https://example.com/a/%2e%2e;/b                 | false
+            https://example.com/a                  | https://example.com/a/%2E;x/b                   | false
+            https://example.com/a                  | https://example.com/a/..%3b/b                   | false
             # odd but accepted: a query and encoded characters inside a segment
             https://example.com/a                  | https://example.com/a/b?x=1                     | true
             https://example.com/a%20b              | https://example.com/a%20b/c                     | true
+            https://example.com/a                  | https://example.com/a/b;v=1/c                   | true
+            https://example.com/a                  | https://example.com/a/...;x                     | true
             """)
     void destinationAdmitsTarget(String destination, String target, boolean admitted) {
         assertThat(Destinations.parse(List.of(destination)).admits(URI.create(target))).isEqualTo(admitted);
@@ -85,6 +94,8 @@ class DestinationsTest {
             ftp://example.com/a                  | Destination must be an absolute http or https URL with a host and no . or .. segment: ftp://example.com/a
             /repos/acme                          | Destination must be an absolute http or https URL with a host and no . or .. segment: /repos/acme
             https://example.com/a/../b           | Destination must be an absolute http or https URL with a host and no . or .. segment: https://example.com/a/../b
+            https://example.com/a/..;/b          | Destination must be an absolute http or https URL with a host and no . or .. segment: https://example.com/a/..;/b
+            https://example.com/.;x/a            | Destination must be an absolute http or https URL with a host and no . or .. segment: https://example.com/.;x/a
             """)
     void destinationIsRefused(String destination, String message) {
         assertThatThrownBy(() -> Destinations.parse(List.of(destination)))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,43 @@ class TenancyRulesTest {
                 .hasMessageNotContaining(KEY);
     }
 
+    /**
+     * The configuration reads a setting that is set but empty (such as {@code RELAY_TENANCY_PRINCIPALS=""}, or an
+     * expression with an empty default) as unset; that turned tenancy off.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NONE", textBlock = """
+            # setting                  | raw          | parsed
+            relay.tenancy.principals   | ''           | NONE
+            relay.tenancy.principals   | ' '          | ' '
+            relay.tenancy.principals   | ${TENANCY:}  | NONE
+            relay.tenancy.api-keys     | ''           | NONE
+            relay.tenancy.api-keys     | ' '          | ' '
+            """)
+    void aSettingSetToNothingStopsStartUp(String setting, String raw, String parsed) {
+        Optional<String> value = Optional.ofNullable(parsed);
+        Map<String, String> rawValues = Map.of(setting, raw, "relay.inbound.api-keys", KEY);
+        boolean principals = setting.equals("relay.tenancy.principals");
+
+        assertThatThrownBy(() -> tenancy(principals ? value : Optional.empty(), principals ? Optional.empty() : value,
+                rawValues))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(setting + " is set but empty: set it to a JSON object from identity to entity names, or "
+                        + "remove it");
+    }
+
+    @Test
+    void boundApiKeysWithoutInboundKeysStopStartUp() {
+        String grants = "{\"" + Caller.digest(KEY) + "\": [\"tiny-ml\"]}";
+
+        assertThatThrownBy(() -> tenancy(Optional.empty(), Optional.of(grants),
+                Map.of("relay.tenancy.api-keys", grants)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("relay.tenancy.api-keys is set but relay.inbound.api-keys is not: set "
+                        + "relay.inbound.api-keys to the keys whose digests relay.tenancy.api-keys binds, so that a "
+                        + "presented key is checked, or remove relay.tenancy.api-keys");
+    }
+
     @Test
     void unsetEveryCallerMayActForEveryEntity() {
         assertThatCode(() -> tenancy(Optional.empty(), Optional.empty()).authorize(Caller.ANONYMOUS, "tiny-ml"))
@@ -96,7 +135,17 @@ class TenancyRulesTest {
         assertThat(caller.toString()).isEqualTo("Caller[principal=none, apiKey=***]");
     }
 
+    /** Returns the rules of settings set as given, with {@code relay.inbound.api-keys} set alongside any key grants. */
     private static Tenancy tenancy(Optional<String> principals, Optional<String> apiKeys) {
+        Map<String, String> raw = new HashMap<>();
+        principals.ifPresent(json -> raw.put("relay.tenancy.principals", json));
+        apiKeys.ifPresent(json -> raw.put("relay.tenancy.api-keys", json));
+        apiKeys.ifPresent(json -> raw.put("relay.inbound.api-keys", KEY));
+        return tenancy(principals, apiKeys, raw);
+    }
+
+    /** Returns the rules of settings parsed as {@code principals} and {@code apiKeys}, with raw texts {@code raw}. */
+    private static Tenancy tenancy(Optional<String> principals, Optional<String> apiKeys, Map<String, String> raw) {
         return new Tenancy(new TenancyConfig() {
             @Override
             public Optional<String> principals() {
@@ -107,6 +156,6 @@ class TenancyRulesTest {
             public Optional<String> apiKeys() {
                 return apiKeys;
             }
-        }, JSON);
+        }, JSON, raw::get);
     }
 }
