@@ -35,13 +35,13 @@ public final class StalePollThreads implements QuarkusTestAfterConstructCallback
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-
     @Override
     public void afterConstruct(Object testInstance) {
         if (pollThreads() <= 1) {
             return;
         }
+        // Built only when needed: a client keeps a selector thread, and this class is loaded again for every application.
+        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         URI probe = URI.create("http://localhost:" + mockEventServerPort() + "/__stale-poll-thread-probe");
         Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
         int probes = 0;
@@ -50,7 +50,7 @@ public final class StalePollThreads implements QuarkusTestAfterConstructCallback
                 throw new IllegalStateException(pollThreads() + " Lambda poll threads still poll the mock event server "
                         + "after " + probes + " probes: a stale one would take this test's first request");
             }
-            send(probe);
+            send(client, probe);
             probes++;
         }
         LOG.infof("Fed %d probe event(s) to the stale Lambda poll thread of a stopped application before %s", probes,
@@ -70,9 +70,9 @@ public final class StalePollThreads implements QuarkusTestAfterConstructCallback
     }
 
     /** Sends one probe event; the stale thread answers none, so a timeout is the expected end of one of them. */
-    private static void send(URI probe) {
+    private static void send(HttpClient client, URI probe) {
         try {
-            CLIENT.send(HttpRequest.newBuilder(probe).timeout(PROBE_TIMEOUT).GET().build(),
+            client.send(HttpRequest.newBuilder(probe).timeout(PROBE_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             // Taken by the stale thread, which then ends.
