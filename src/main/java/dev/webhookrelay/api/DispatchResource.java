@@ -90,10 +90,10 @@ public class DispatchResource {
             throw new BadRequestException("async and dryRun cannot be combined: a dry run queues nothing");
         }
         tenancy.authorize(Caller.of(http), request.event().entity().name());
-        Plan plan = planner.plan(request.event(), request.integrations(), request.automations(), dryRun);
         if (async) {
-            return RestResponse.status(RestResponse.Status.ACCEPTED, asyncDispatch.queue(plan));
+            return RestResponse.status(RestResponse.Status.ACCEPTED, asyncDispatch.dispatch(request));
         }
+        Plan plan = planner.plan(request.event(), request.integrations(), request.automations(), dryRun);
         DispatchReport report = sender.send(plan, dryRun);
         return RestResponse.status(report.anyFailed() ? RestResponse.Status.BAD_GATEWAY : RestResponse.Status.OK,
                 report);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,9 +29,11 @@ import dev.webhookrelay.trigger.Verdict;
  * The first half of a dispatch: checks a request and decides, for every automation, whether it fires; renders and
  * signs what each one that fires would send ({@link Planned.Send}), and finishes each one that does not
  * ({@link Planned.Skip}). Any bad input is an {@link InvalidRequestException} naming the field, thrown before anything
- * is sent: the planner sends nothing. Last, once every automation has passed its checks, an automation on run events
- * that fires claims its once-per-run window ({@link RunWindows}); one whose window is held is skipped. A {@link Sender}
- * sends the plan. Safe for concurrent use if its secret store and state store are.
+ * is sent: the planner sends nothing. Last, once every automation has passed its checks (and the caller's own checks
+ * of each delivery, such as the async mode's), an automation on run events that fires claims its once-per-run window
+ * ({@link RunWindows}); one whose window is held is skipped. A {@link Sender} sends the plan; a caller that ends up
+ * not sending some of it gives their windows back ({@link #giveBack}). Safe for concurrent use if its secret store and
+ * state store are.
  */
 public final class Planner {
 
@@ -63,6 +66,21 @@ public final class Planner {
      *         the windows this plan claimed are given back
      */
     public Plan plan(Event event, List<Integration> integrations, List<Automation> automations, boolean dryRun) {
+        return plan(event, integrations, automations, dryRun, send -> {
+        });
+    }
+
+    /**
+     * Returns the plan of {@link #plan(Event, List, List, boolean)}, once {@code check} has passed every delivery that
+     * fires: it runs after every other check and before any once-per-run window is claimed, so a delivery it refuses
+     * claims nothing.
+     *
+     * @throws InvalidRequestException if any automation cannot be carried out, by {@code check} too
+     * @throws dev.webhookrelay.state.StateStoreException if the store of the once-per-run windows cannot answer;
+     *         the windows this plan claimed are given back
+     */
+    public Plan plan(Event event, List<Integration> integrations, List<Automation> automations, boolean dryRun,
+            Consumer<Planned.Send> check) {
         Deadline deadline = Deadline.after(budget);
         Map<String, Integer> integrationIndex = indexIntegrations(integrations);
         Map<String, String> variables = EventVariables.of(event);
@@ -93,6 +111,11 @@ public final class Planner {
             } else {
                 preparer.checkTemplate(job); // A template that cannot render is bad input even when it is not sent.
                 planned.add(skip(automation.name(), integration.displayName(), verdict.reason(), deliveryId));
+            }
+        }
+        for (Planned each : planned) {
+            if (each instanceof Planned.Send send) {
+                check.accept(send);
             }
         }
         return new Plan(claimWindows(planned, dryRun), deadline, true);
@@ -158,10 +181,35 @@ public final class Planner {
                 }
             }
         } catch (StateStoreException e) {
-            taken.forEach(windows::release);
+            release(taken, e);
             throw e;
         }
         return claimed;
+    }
+
+    /**
+     * Gives back the once-per-run windows that the deliveries among {@code unsent} claimed, when {@code cause} stops
+     * them from being sent (an async dispatch whose queue or status store failed), so that the same event may fire
+     * again. A window that cannot be given back either is kept on {@code cause} as a suppressed exception.
+     */
+    public void giveBack(List<Planned> unsent, RuntimeException cause) {
+        List<RunWindowKey> claimed = new ArrayList<>();
+        for (Planned planned : unsent) {
+            if (planned instanceof Planned.Send send && send.window() != null) {
+                claimed.add(send.window());
+            }
+        }
+        release(claimed, cause);
+    }
+
+    private void release(List<RunWindowKey> keys, RuntimeException cause) {
+        for (RunWindowKey key : keys) {
+            try {
+                windows.release(key);
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     private static Planned.Skip skip(String automation, String integration, String reason, String deliveryId) {

@@ -122,8 +122,7 @@ public class AsyncDeliveries {
 
     /**
      * Queues again up to {@code limit} deliveries that FAILED at or after {@code since}, as {@link #retry} does, only
-     * {@code entity}'s when it is given (looked for among the first {@link #MAX_REPLAY_COUNT} failures); returns the ids
-     * queued.
+     * {@code entity}'s when it is given; returns the ids queued.
      *
      * @throws IllegalArgumentException if {@code since} is more than {@link #MAX_REPLAY_WINDOW} ago or {@code limit}
      *         is not 1 to {@link #MAX_REPLAY_COUNT}
@@ -137,9 +136,7 @@ public class AsyncDeliveries {
         if (limit < 1 || limit > MAX_REPLAY_COUNT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_REPLAY_COUNT + ": " + limit);
         }
-        return state.failedSince(since, entity.isPresent() ? MAX_REPLAY_COUNT : limit).stream()
-                .filter(record -> entity.map(record.entity()::equals).orElse(true))
-                .limit(limit)
+        return state.failedSince(since, entity, limit).stream()
                 .map(DeliveryRecord::deliveryId)
                 .filter(id -> retry(id) == Retry.QUEUED)
                 .toList();

@@ -4,9 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Writes and reads queue messages and jobs as JSON. Safe for concurrent use. */
+/**
+ * Writes and reads queue messages and jobs as JSON. Every UTF-16 surrogate is written as a <code>&#92;uXXXX</code>
+ * escape: SQS and DynamoDB refuse text that is not well-formed Unicode, such as a lone surrogate that a request's
+ * template or event may carry (<code>"&#92;ud800"</code>), and escaped it is plain ASCII that reads back as the same
+ * string, so that every attempt renders what the synchronous path would. Safe for concurrent use.
+ */
 final class MessageCodec {
 
     /** SQS's largest message body: 256 KiB. */
@@ -15,7 +23,8 @@ final class MessageCodec {
     private final ObjectMapper mapper;
 
     MessageCodec(ObjectMapper mapper) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+        this.mapper = Objects.requireNonNull(mapper, "mapper == null").copy();
+        this.mapper.getFactory().setCharacterEscapes(new SurrogateEscapes());
     }
 
     /**
@@ -64,6 +73,22 @@ final class MessageCodec {
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("Not a " + type.getSimpleName() + ": " + e.getClass().getSimpleName(),
                     e);
+        }
+    }
+
+    /** JSON's standard escapes, and <code>&#92;uXXXX</code> for each surrogate, paired or not. */
+    private static final class SurrogateEscapes extends CharacterEscapes {
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

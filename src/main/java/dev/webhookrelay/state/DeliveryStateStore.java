@@ -29,7 +29,8 @@ public interface DeliveryStateStore {
     void delete(String deliveryId);
 
     /**
-     * Returns up to {@code limit} live FAILED records that changed at or after {@code since}, in no particular order.
+     * Returns up to {@code limit} live FAILED records that changed at or after {@code since}, only {@code entity}'s
+     * when it is given (the limit then counts only its records), in no particular order.
      */
-    List<DeliveryRecord> failedSince(Instant since, int limit);
+    List<DeliveryRecord> failedSince(Instant since, Optional<String> entity, int limit);
 }

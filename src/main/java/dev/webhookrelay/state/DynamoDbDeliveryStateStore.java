@@ -28,8 +28,8 @@ import dev.webhookrelay.aws.AwsClient;
  * and every condition also compares {@code expiresAt} with the clock. {@link #create} is a {@code PutItem} conditioned
  * on {@code attribute_not_exists(deliveryId)} (or an expired item); {@link #replace} is a {@code PutItem} conditioned
  * on the expected status and attempt count; reads are strongly consistent. {@link #failedSince} scans the table (a
- * rare operator action after an outage). The client (SDK v2, URL-connection HTTP client) is built on first use.
- * Safe for concurrent use.
+ * rare operator action after an outage), filtering on status, time and entity in DynamoDB. The client (SDK v2,
+ * URL-connection HTTP client) is built on first use. Safe for concurrent use.
  */
 public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, AutoCloseable {
 
@@ -112,21 +112,28 @@ public final class DynamoDbDeliveryStateStore implements DeliveryStateStore, Aut
     }
 
     @Override
-    public List<DeliveryRecord> failedSince(Instant since, int limit) {
+    public List<DeliveryRecord> failedSince(Instant since, Optional<String> entity, int limit) {
+        String filter = "#status = :failed AND " + UPDATED_AT + " >= :since AND " + EXPIRES_AT + " > :now"
+                + (entity.isPresent() ? " AND #entity = :entity" : "");
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":failed", AttributeValue.fromS(DeliveryStatus.FAILED.name()),
+                ":since", AttributeValue.fromN(Long.toString(since.toEpochMilli())),
+                ":now", seconds(clock.instant())));
+        entity.ifPresent(name -> {
+            names.put("#entity", ENTITY);
+            values.put(":entity", AttributeValue.fromS(name));
+        });
         List<DeliveryRecord> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
-        Instant now = clock.instant();
         do {
             Map<String, AttributeValue> from = start;
             ScanResponse page;
             try {
                 page = client.get().scan(request -> request.tableName(table()).exclusiveStartKey(from)
-                        .filterExpression("#status = :failed AND " + UPDATED_AT + " >= :since AND " + EXPIRES_AT
-                                + " > :now")
-                        .expressionAttributeNames(Map.of("#status", STATUS))
-                        .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS(DeliveryStatus.FAILED.name()),
-                                ":since", AttributeValue.fromN(Long.toString(since.toEpochMilli())),
-                                ":now", seconds(now))));
+                        .filterExpression(filter)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
             } catch (SdkException e) {
                 throw failure("list failed deliveries", e);
             }

@@ -76,11 +76,12 @@ public final class InMemoryDeliveryStateStore implements DeliveryStateStore {
     }
 
     @Override
-    public List<DeliveryRecord> failedSince(Instant since, int limit) {
+    public List<DeliveryRecord> failedSince(Instant since, Optional<String> entity, int limit) {
         Instant now = clock.instant();
         return records.values().stream()
                 .filter(record -> record.status() == DeliveryStatus.FAILED && !record.expiredAt(now)
-                        && !record.updatedAt().isBefore(since))
+                        && !record.updatedAt().isBefore(since)
+                        && entity.map(name -> name.equals(record.entity())).orElse(true))
                 .limit(limit)
                 .toList();
     }

@@ -1,6 +1,8 @@
 package dev.webhookrelay.api;
 
+import static dev.webhookrelay.api.WandbParityTest.runMetricRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -218,6 +220,52 @@ class AsyncDispatchTest extends WithReceiver {
                 .body("detail", equalTo("No delivery " + unknown + " (never queued, or its status expired after"
                         + " relay.state.ttl)"));
         Relay.retryDelivery(unknown).statusCode(404);
+    }
+
+    /** Returns a run event that fires automation acc-above once per run, for a run and an event id of its own. */
+    static ObjectNode runEvent() {
+        ObjectNode request = runMetricRequest("run-" + UUID.randomUUID(), "RUNNING", "acc-above",
+                OncePerRunTest.ACC_ABOVE, 0.9);
+        ((ObjectNode) request.get("event")).put("id", "evt-" + UUID.randomUUID());
+        return request;
+    }
+
+    @Test
+    void aRunEventTooLargeToQueueIsA422ThatClaimsNoWindow() throws Exception {
+        ObjectNode request = runEvent();
+        ObjectNode oversize = request.deepCopy();
+        ((ObjectNode) oversize.get("event")).put("author", "x".repeat(300 * 1024)); // The event variables are queued.
+
+        Relay.dispatchAsync(oversize)
+                .statusCode(422)
+                .body("errors[0].field",
+                        equalTo("automations[0].triggeredActionConfig.genericWebhookActionInput.requestPayload"))
+                .body("detail", containsString("more than the 262144 a queue takes"));
+
+        awaitStatus(queuedId(Relay.dispatchAsync(request)), "DELIVERED");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void userInfoInTheTargetUrlIsA422WithoutItThatClaimsAndQueuesNothing() throws Exception {
+        ObjectNode request = runEvent();
+        ObjectNode withUserInfo = request.deepCopy();
+        String url = receiver.url("/hook").toString();
+        ((ObjectNode) withUserInfo.at("/integrations/0"))
+                .put("urlEndpoint", url.replace("http://", "http://alice:hunter2-async@"));
+
+        String problem = Relay.dispatchAsync(withUserInfo)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("integrations[0].urlEndpoint"))
+                .body("detail", equalTo("Target URL must not contain user info in an async dispatch, which writes"
+                        + " the integration to the queue and the status store: "
+                        + url.replace("http://", "http://***@")))
+                .extract().asString();
+        assertThat(problem).doesNotContain("hunter2-async").doesNotContain("alice");
+
+        awaitStatus(queuedId(Relay.dispatchAsync(request)), "DELIVERED");
+        assertThat(receiver.received()).hasSize(1);
     }
 
     @Test

@@ -153,4 +153,26 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
         assertThat(receiver.received()).hasSize(1);
         assertThat(status(deliveryId).get("attemptCount").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aLoneSurrogateInTheTemplateAndAnEventVariableIsQueuedAndDeliveredAsTheSyncPathSendsIt() throws Exception {
+        ObjectNode request = Requests.githubDispatch(receiver.url("/surrogate"));
+        ((ObjectNode) request.get("event")).put("id", "evt-" + UUID.randomUUID());
+        ((ObjectNode) request.at("/automations/0/triggeredActionConfig/genericWebhookActionInput"))
+                .put("requestPayload", "{\"text\": \"LONE\", \"collection\": \"${artifact_collection_name}\"}");
+        ((ObjectNode) request.at("/event/artifact/collection")).put("name", "LONE");
+        String body = request.toString().replace("LONE", "\\ud800"); // JSON's escape of a lone surrogate.
+
+        String deliveryId = Relay.post("/v1/dispatch?async=true", body)
+                .statusCode(202)
+                .body("deliveries[0].outcome", equalTo("QUEUED"))
+                .extract().path("deliveries[0].deliveryId");
+        assertThat(handle(receive(Duration.ofSeconds(5))).get("batchItemFailures")).isEmpty();
+        Receiver.Received queued = receiver.takeRequest(Duration.ofSeconds(5));
+        Relay.post("/v1/dispatch", body).statusCode(200);
+        Receiver.Received sent = receiver.takeRequest(Duration.ofSeconds(5));
+
+        assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(queued.body()).isEqualTo(sent.body());
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -110,10 +111,32 @@ abstract class DeliveryStateStoreContract {
         store.replace(recent.withAttempt(attempt(later, 500), DeliveryStatus.FAILED, null, later, later.plus(TTL)),
                 DeliveryStatus.QUEUED, 0);
 
-        assertThat(store.failedSince(START.plus(Duration.ofHours(1)), 10))
+        assertThat(store.failedSince(START.plus(Duration.ofHours(1)), Optional.empty(), 10))
                 .extracting(DeliveryRecord::deliveryId).containsExactly("dlv_recent");
-        assertThat(store.failedSince(START, 10)).hasSize(2);
-        assertThat(store.failedSince(START, 1)).hasSize(1);
+        assertThat(store.failedSince(START, Optional.empty(), 10)).hasSize(2);
+        assertThat(store.failedSince(START, Optional.empty(), 1)).hasSize(1);
+    }
+
+    @Test
+    void failedSinceOfAnEntityCountsTheLimitAmongItsRecordsOnly() {
+        for (int i = 0; i < 20; i++) {
+            storeFailed(DeliveryRecord.queued("dlv_other_" + i, "other-team", "deploy-on-prod", "github-dispatch", "{}",
+                    START, START.plus(TTL)));
+        }
+        storeFailed(queued("dlv_tiny", START));
+
+        assertThat(store.failedSince(START, Optional.of("tiny-ml"), 1))
+                .extracting(DeliveryRecord::deliveryId).containsExactly("dlv_tiny");
+        assertThat(store.failedSince(START, Optional.of("other-team"), 30)).hasSize(20)
+                .extracting(DeliveryRecord::entity).containsOnly("other-team");
+        assertThat(store.failedSince(START, Optional.of("no-such-team"), 10)).isEmpty();
+    }
+
+    /** Stores {@code record} and fails its first attempt. */
+    void storeFailed(DeliveryRecord record) {
+        store.create(record);
+        store.replace(record.withAttempt(attempt(START, 500), DeliveryStatus.FAILED, null, START, START.plus(TTL)),
+                DeliveryStatus.QUEUED, 0);
     }
 
     @Test
