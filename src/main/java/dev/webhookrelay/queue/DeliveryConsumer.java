@@ -26,7 +26,9 @@ import dev.webhookrelay.state.StateConfig;
  * conditioned on the attempt count it read, and then queues the next attempt (persist, then enqueue). A message that
  * is early (an SQS wait longer than 15 minutes) is sent on for the time left; one that is stale or a duplicate (the
  * attempt was made, or the delivery ended) is a no-op, except that a delivery whose next attempt may not have been
- * queued (the enqueue after the write failed) has it queued again. A target's failure is handled here; the status
+ * queued (the enqueue after the write failed) has it queued again once that attempt is {@link #OVERDUE} late: a
+ * message whose attempt is recorded waits until then, so that a mere duplicate finds the next attempt made and ends,
+ * rather than queue a second copy of it (which would be sent twice when both are handled at once). A target's failure is handled here; the status
  * store, the queue or the secret store failing throws, so that the queue delivers the message again. Each attempt
  * recorded writes its metrics: an attempt, and the delivery's outcome once it is final. Safe for concurrent use.
  */
@@ -34,6 +36,12 @@ import dev.webhookrelay.state.StateConfig;
 public class DeliveryConsumer {
 
     private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+
+    /**
+     * How long after its due time a delivery's next attempt counts as never queued. Its message is visible from the due
+     * time on and handled within seconds; a few failed receives (360 s of visibility each) fit too.
+     */
+    static final Duration OVERDUE = Duration.ofMinutes(15);
 
     private final InstantSource clock = InstantSource.system();
 
@@ -73,7 +81,9 @@ public class DeliveryConsumer {
             return; // Ended already: a duplicate message.
         }
         if (record.attemptCount() == message.attempt() && record.nextAttemptAt() != null) {
-            queue.enqueue(message.next(record.nextAttemptAt())); // Recorded, but the next may never have been queued.
+            // Recorded, and the next attempt not made yet: its message may never have been queued.
+            Instant overdue = record.nextAttemptAt().plus(OVERDUE);
+            queue.enqueue(now.isBefore(overdue) ? message.dueAt(overdue) : message.next(now));
             return;
         }
         if (record.attemptCount() != message.attempt() - 1) {

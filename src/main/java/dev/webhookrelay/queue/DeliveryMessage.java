@@ -29,6 +29,11 @@ public record DeliveryMessage(String deliveryId, int attempt, int scheduleIndex,
         return new DeliveryMessage(deliveryId, attemptsMade + 1, 0, trigger, at, job);
     }
 
+    /** Returns this message again, due at {@code at}. */
+    DeliveryMessage dueAt(Instant at) {
+        return new DeliveryMessage(deliveryId, attempt, scheduleIndex, trigger, at, job);
+    }
+
     /** Returns the message of the attempt after this one, due at {@code at}. */
     DeliveryMessage next(Instant at) {
         return new DeliveryMessage(deliveryId, attempt + 1, scheduleIndex + 1, Trigger.SCHEDULE, at, job);

@@ -60,19 +60,29 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
                 .extract().path("deliveries[0].deliveryId");
     }
 
-    /** Returns the messages that become visible within {@code timeout}, at least one unless none does. */
+    /** Returns the first messages that become visible within {@code timeout}, at least one unless none does. */
     List<SqsEvents.Record> receive(Duration timeout) {
+        return receive(timeout, true);
+    }
+
+    /** Returns every message that becomes visible within {@code window}. */
+    List<SqsEvents.Record> receiveAll(Duration window) {
+        return receive(window, false);
+    }
+
+    private List<SqsEvents.Record> receive(Duration timeout, boolean firstOnly) {
         try (SqsClient sqs = DeliveryQueues.client(moto)) {
             String url = sqs.getQueueUrl(request -> request.queueName(DurableMotoResource.QUEUE)).queueUrl();
             Instant deadline = Instant.now().plus(timeout);
-            List<Message> messages;
+            List<Message> messages = new ArrayList<>();
             do {
-                messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
+                List<Message> received = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
                         .waitTimeSeconds(1)).messages();
-            } while (messages.isEmpty() && Instant.now().isBefore(deadline));
-            for (Message message : messages) {
-                sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-            }
+                for (Message message : received) {
+                    sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+                }
+                messages.addAll(received);
+            } while ((messages.isEmpty() || !firstOnly) && Instant.now().isBefore(deadline));
             return messages.stream()
                     .map(m -> new SqsEvents.Record(m.messageId(), m.receiptHandle(), m.body()))
                     .toList();
@@ -139,6 +149,53 @@ class SqsDynamoDbAsyncTest extends WithReceiver {
 
         assertThat(response.get("batchItemFailures")).hasSize(1);
         assertThat(response.at("/batchItemFailures/0/itemIdentifier").asText()).isEqualTo("poison-1");
+        assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
+    }
+
+    /**
+     * SQS may hand a message over twice. A second copy of a handled attempt that failed finds it recorded and must not
+     * queue the next attempt again: two copies of it would be sent twice when handled at once.
+     */
+    @Test
+    void aDuplicateOfAFailedAttemptQueuesTheNextAttemptOnce() throws Exception {
+        receiver.enqueue(Receiver.Response.status(503));
+        String deliveryId = dispatchAsync("/twice");
+        List<SqsEvents.Record> first = receive(Duration.ofSeconds(5));
+
+        handle(first);
+        handle(first);
+
+        List<SqsEvents.Record> next = receiveAll(Duration.ofSeconds(4));
+        assertThat(next).extracting(record -> Requests.parse(record.body()).get("attempt").asInt()).containsExactly(2);
+        assertThat(handle(next).get("batchItemFailures")).isEmpty();
+        assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(receiver.received()).hasSize(2);
+    }
+
+    /**
+     * The other reason a handled attempt's message comes back: the next attempt's enqueue failed after the write. Once
+     * that attempt is overdue, the message queues it, at once.
+     */
+    @Test
+    void aRecordedAttemptWhoseNextIsOverdueQueuesItAtOnce() throws Exception {
+        receiver.enqueue(Receiver.Response.status(503));
+        String deliveryId = dispatchAsync("/lost");
+        List<SqsEvents.Record> first = receive(Duration.ofSeconds(5));
+        handle(first);
+        assertThat(receive(Duration.ofSeconds(5))).hasSize(1); // The next attempt's message, lost here.
+        try (DynamoDbClient dynamodb = StatusTables.client(moto)) {
+            long overdue = Instant.now().minus(DeliveryConsumer.OVERDUE).minusSeconds(60).toEpochMilli();
+            dynamodb.updateItem(request -> request.tableName(StatusTables.NAME)
+                    .key(Map.of("deliveryId", AttributeValue.fromS(deliveryId)))
+                    .updateExpression("SET nextAttemptAt = :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(overdue)))));
+        }
+
+        handle(first);
+
+        List<SqsEvents.Record> next = receive(Duration.ofSeconds(5));
+        assertThat(next).extracting(record -> Requests.parse(record.body()).get("attempt").asInt()).containsExactly(2);
+        handle(next);
         assertThat(status(deliveryId).get("status").asText()).isEqualTo("DELIVERED");
     }
 
