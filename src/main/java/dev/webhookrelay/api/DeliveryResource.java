@@ -112,6 +112,7 @@ public class DeliveryResource {
             @Parameter(description = "Only this entity's deliveries (required when tenancy is set)") @RestQuery
             String entity,
             HttpServerRequest http) {
+        tenancy.requireIdentity(Caller.of(http));
         if (entity == null) {
             tenancy.authorizeEveryEntity(Caller.of(http));
         } else {
@@ -147,6 +148,7 @@ public class DeliveryResource {
      * @throws dev.webhookrelay.tenancy.TenancyException if the caller may not
      */
     private Optional<DeliveryRecord> authorized(String deliveryId, HttpServerRequest http) {
+        tenancy.requireIdentity(Caller.of(http));
         if (!DeliveryIds.FORMAT.matcher(deliveryId).matches()) {
             return Optional.empty(); // No store is asked about an id no delivery can have.
         }

@@ -100,6 +100,19 @@ public class Tenancy {
     }
 
     /**
+     * Returns normally when tenancy is off or {@code caller} carries an identity: checked before a request's entity is
+     * known (such as the delivery whose id it names is looked up), so that an anonymous request is refused whatever it
+     * names.
+     *
+     * @throws TenancyException if tenancy is on and the request carries no identity
+     */
+    public void requireIdentity(Caller caller) {
+        if (enabled && caller.isAnonymous()) {
+            throw new TenancyException("*", "The request carries no caller identity (IAM principal or API key)");
+        }
+    }
+
+    /**
      * Returns normally when {@code caller} may act for every entity at once, which only a single trusted caller
      * (tenancy off) may.
      *

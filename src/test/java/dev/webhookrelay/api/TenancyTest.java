@@ -131,8 +131,11 @@ class TenancyTest extends WithReceiver {
         assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(ApiGatewayEvents.get(status), TEAM_OTHER_SESSION)),
                 "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
         assertForbidden(Relay.invoke(ApiGatewayEvents.get(status)),
-                "The request carries no caller identity (IAM principal or API key), so it may not act for entity "
-                        + "tiny-ml");
+                "The request carries no caller identity (IAM principal or API key)");
+        assertForbidden(Relay.invoke(ApiGatewayEvents.get("/v1/deliveries/dlv_0123456789abcdef0123456789abcdef")),
+                "The request carries no caller identity (IAM principal or API key)");
+        assertForbidden(Relay.invoke(ApiGatewayEvents.post("/v1/deliveries/dlv_0123456789abcdef0123456789abcdef/retry",
+                "")), "The request carries no caller identity (IAM principal or API key)");
         assertForbidden(Relay.invoke(ApiGatewayEvents.signedBy(ApiGatewayEvents.post(status + "/retry", ""),
                 TEAM_OTHER_SESSION)),
                 "Principal arn:aws:iam::123456789012:role/team-other may not act for entity tiny-ml");
