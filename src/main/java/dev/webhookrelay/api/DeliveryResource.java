@@ -75,17 +75,16 @@ public class DeliveryResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "503", ref = "#/components/responses/StoreUnavailable")
     public RestResponse<?> retry(@RestPath String deliveryId, HttpServerRequest http) {
-        if (authorized(deliveryId, http).isEmpty()) {
+        Optional<DeliveryRecord> found = authorized(deliveryId, http);
+        if (found.isEmpty()) {
             return unknown(deliveryId);
         }
-        return switch (deliveries.retry(deliveryId)) {
-            case QUEUED -> RestResponse.status(RestResponse.Status.ACCEPTED,
-                    DeliveryStatusReport.of(deliveries.status(deliveryId).orElseThrow()));
-            case UNKNOWN -> unknown(deliveryId);
-            case NOT_FAILED -> ProblemMapper.problem(409, "delivery-not-failed", "Delivery is not failed",
-                    "Delivery " + deliveryId + " is " + deliveries.status(deliveryId).map(DeliveryRecord::status)
-                            .map(Enum::name).orElse("gone") + "; only a FAILED delivery can be retried", null);
-        };
+        return deliveries.retry(found.get())
+                .<RestResponse<?>> map(queued -> RestResponse.status(RestResponse.Status.ACCEPTED,
+                        DeliveryStatusReport.of(queued)))
+                .orElseGet(() -> ProblemMapper.problem(409, "delivery-not-failed", "Delivery is not failed",
+                        "Delivery " + deliveryId + " is " + deliveries.status(deliveryId).map(DeliveryRecord::status)
+                                .map(Enum::name).orElse("gone") + "; only a FAILED delivery can be retried", null));
     }
 
     /** Queues again every delivery that failed since a time, up to a cap per call. */

@@ -29,16 +29,6 @@ public class AsyncDeliveries {
     /** How many failed deliveries one replay queues again at most; call again for more. */
     public static final int MAX_REPLAY_COUNT = 200;
 
-    /** What a manual retry found. */
-    public enum Retry {
-        /** The delivery was FAILED and is QUEUED again. */
-        QUEUED,
-        /** No live delivery has the id. */
-        UNKNOWN,
-        /** The delivery is not FAILED. */
-        NOT_FAILED
-    }
-
     private final InstantSource clock = InstantSource.system();
 
     @Inject
@@ -93,31 +83,27 @@ public class AsyncDeliveries {
     }
 
     /**
-     * Queues a FAILED delivery again: a new round of the retry schedule, its first attempt at once, triggered
-     * {@link Trigger#MANUAL}.
+     * Queues the delivery {@code found} again, as just read, when it is FAILED: a new round of the retry schedule, its
+     * first attempt at once, triggered {@link Trigger#MANUAL}. Returns the record as queued, or empty when it is not
+     * FAILED (any more: the write is conditioned on the status and attempt count read, so a concurrent retry wins once).
      */
-    public Retry retry(String deliveryId) {
-        Optional<DeliveryRecord> found = state.find(deliveryId);
-        if (found.isEmpty()) {
-            return Retry.UNKNOWN;
-        }
-        DeliveryRecord failed = found.get();
-        if (failed.status() != DeliveryStatus.FAILED) {
-            return Retry.NOT_FAILED;
+    public Optional<DeliveryRecord> retry(DeliveryRecord found) {
+        if (found.status() != DeliveryStatus.FAILED) {
+            return Optional.empty();
         }
         Instant now = clock.instant();
-        DeliveryRecord queued = failed.requeued(now, now.plus(stateConfig.ttl()));
-        if (!state.replace(queued, DeliveryStatus.FAILED, failed.attemptCount())) {
-            return Retry.NOT_FAILED; // Another retry won.
+        DeliveryRecord queued = found.requeued(now, now.plus(stateConfig.ttl()));
+        if (!state.replace(queued, DeliveryStatus.FAILED, found.attemptCount())) {
+            return Optional.empty(); // Another retry won.
         }
         try {
-            queue.enqueue(DeliveryMessage.firstOfRound(deliveryId, failed.attemptCount(), Trigger.MANUAL, now,
-                    codec.readJob(failed.job())));
+            queue.enqueue(DeliveryMessage.firstOfRound(found.deliveryId(), found.attemptCount(), Trigger.MANUAL, now,
+                    codec.readJob(found.job())));
         } catch (RuntimeException e) {
-            state.replace(failed, DeliveryStatus.QUEUED, failed.attemptCount());
+            state.replace(found, DeliveryStatus.QUEUED, found.attemptCount());
             throw e;
         }
-        return Retry.QUEUED;
+        return Optional.of(queued);
     }
 
     /**
@@ -137,8 +123,8 @@ public class AsyncDeliveries {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_REPLAY_COUNT + ": " + limit);
         }
         return state.failedSince(since, entity, limit).stream()
+                .filter(failed -> retry(failed).isPresent())
                 .map(DeliveryRecord::deliveryId)
-                .filter(id -> retry(id) == Retry.QUEUED)
                 .toList();
     }
 }
