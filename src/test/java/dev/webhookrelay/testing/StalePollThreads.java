@@ -64,7 +64,8 @@ public final class StalePollThreads implements QuarkusTestAfterConstructCallback
                 .count();
     }
 
-    private static int mockEventServerPort() {
+    /** Returns the port of the mock Lambda event server of this test run. */
+    static int mockEventServerPort() {
         return ConfigProvider.getConfig().getOptionalValue("quarkus.lambda.mock-event-server.test-port", Integer.class)
                 .orElse(8081);
     }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
@@ -46,9 +45,8 @@ class StalePollThreadsTest extends WithReceiver {
 
     /** Polls the mock event server for the next event, as the Lambda poll loop does, and returns it unanswered. */
     private static String takeOneEvent() {
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        URI next = URI.create("http://localhost:" + port + AmazonLambdaApi.API_BASE_PATH_TEST
-                + AmazonLambdaApi.API_PATH_INVOCATION_NEXT);
+        URI next = URI.create("http://localhost:" + StalePollThreads.mockEventServerPort()
+                + AmazonLambdaApi.API_BASE_PATH_TEST + AmazonLambdaApi.API_PATH_INVOCATION_NEXT);
         try {
             HttpURLConnection connection = (HttpURLConnection) next.toURL().openConnection();
             try (InputStream event = connection.getInputStream()) {
