@@ -66,7 +66,7 @@ class AsyncDispatch {
     /** Refuses {@code send} unless it can be queued as it is. */
     private void check(Planned.Send send) {
         URI url = send.delivery().request().url();
-        if (url.getRawUserInfo() != null) {
+        if (UrlText.hasUserInfo(url)) {
             throw new InvalidRequestException(send.job().integrationField() + ".urlEndpoint",
                     "Target URL must not contain user info in an async dispatch, which writes the integration to the"
                             + " queue and the status store: " + UrlText.withoutUserInfo(url.toString()));

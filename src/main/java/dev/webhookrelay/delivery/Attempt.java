@@ -11,4 +11,9 @@ public record Attempt(Integer statusCode, double durationMs, String error, Strin
     public boolean succeeded() {
         return statusCode != null && statusCode >= 200 && statusCode < 300;
     }
+
+    /** Returns what ended this attempt, in a report's words: the status the target answered, else the error. */
+    public String failure() {
+        return statusCode != null ? "target answered " + statusCode : error;
+    }
 }

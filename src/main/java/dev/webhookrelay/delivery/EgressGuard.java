@@ -96,13 +96,12 @@ final class EgressGuard {
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
             throw new EgressDeniedException("Target URL must use http or https: " + redacted(url));
         }
-        String authority = url.getRawAuthority();
-        if (url.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0)) {
+        if (UrlText.hasUserInfo(url)) {
             // "https://trusted.example@10.0.0.1/" reads as trusted.example to people; and user info is a credential.
             throw new EgressDeniedException("Target URL must not contain user info: " + redacted(url));
         }
         boolean serverBased = url.getHost() != null;
-        String host = serverBased ? url.getHost() : hostOfAuthority(authority);
+        String host = serverBased ? url.getHost() : hostOfAuthority(url.getRawAuthority());
         if (host == null || host.isEmpty()) {
             throw new EgressDeniedException("Target URL has no host: " + redacted(url));
         }

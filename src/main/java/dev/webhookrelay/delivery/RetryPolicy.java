@@ -53,7 +53,7 @@ final class RetryPolicy {
      * {@code Retry-After} header (null when absent), the time {@code left} before the deadline, and {@code now}.
      */
     Decision afterFailure(Attempt attempt, int attemptsMade, String retryAfter, Duration left, Instant now) {
-        String failure = attempt.statusCode() != null ? "target answered " + attempt.statusCode() : attempt.error();
+        String failure = attempt.failure();
         if (!isRetryable(attempt)) {
             return Decision.stop(failure);
         }

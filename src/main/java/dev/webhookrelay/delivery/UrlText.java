@@ -1,5 +1,7 @@
 package dev.webhookrelay.delivery;
 
+import java.net.URI;
+
 /**
  * The text of a URL as reports, problem details and log lines may show it: user info ({@code alice:pw@}) is a
  * credential, so it is shown as {@code ***@}. Works on any text, parseable as a URI or not, and reads the authority as
@@ -8,6 +10,15 @@ package dev.webhookrelay.delivery;
 public final class UrlText {
 
     private UrlText() {
+    }
+
+    /**
+     * Returns whether {@code url} carries user info: as the URI parses it, or an {@code @} in an authority it could not
+     * parse as a server ({@code https://trusted.example@10.0.0.1/} reads as {@code trusted.example} to people).
+     */
+    public static boolean hasUserInfo(URI url) {
+        String authority = url.getRawAuthority();
+        return url.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0);
     }
 
     /** Returns {@code url} with any user info replaced by {@code ***}; null for null. */

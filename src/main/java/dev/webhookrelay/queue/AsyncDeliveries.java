@@ -110,11 +110,14 @@ public class AsyncDeliveries {
      * Queues again up to {@code limit} deliveries that FAILED at or after {@code since}, as {@link #retry} does, only
      * {@code entity}'s when it is given; returns the ids queued.
      *
-     * @throws IllegalArgumentException if {@code since} is more than {@link #MAX_REPLAY_WINDOW} ago or {@code limit}
-     *         is not 1 to {@link #MAX_REPLAY_COUNT}
+     * @throws IllegalArgumentException if {@code since} is in the future or more than {@link #MAX_REPLAY_WINDOW} ago,
+     *         or {@code limit} is not 1 to {@link #MAX_REPLAY_COUNT}
      */
     public List<String> replayFailedSince(Instant since, int limit, Optional<String> entity) {
         Instant now = clock.instant();
+        if (since.isAfter(now)) {
+            throw new IllegalArgumentException("failedSince must not be in the future");
+        }
         if (since.isBefore(now.minus(MAX_REPLAY_WINDOW))) {
             throw new IllegalArgumentException("failedSince may reach back at most " + MAX_REPLAY_WINDOW.toDays()
                     + " days: " + since);

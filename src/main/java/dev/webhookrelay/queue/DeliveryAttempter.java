@@ -56,8 +56,7 @@ class DeliveryAttempter {
         if (single.retryable()) {
             return new AttemptResult.Retryable(attempt, single.retryAfter());
         }
-        return new AttemptResult.Permanent(attempt, attempt.statusCode() != null
-                ? "target answered " + attempt.statusCode() : attempt.error());
+        return new AttemptResult.Permanent(attempt, attempt.failure());
     }
 
     /** Returns the end of an attempt that could not be made, for {@code reason}, which names no secret value. */

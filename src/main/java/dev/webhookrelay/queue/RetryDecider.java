@@ -41,8 +41,7 @@ final class RetryDecider {
     }
 
     private Decision afterRetryable(DeliveryMessage message, AttemptResult.Retryable result, Instant now) {
-        String failure = result.attempt().statusCode() != null ? "target answered " + result.attempt().statusCode()
-                : result.attempt().error();
+        String failure = result.attempt().failure();
         int index = message.scheduleIndex();
         if (index >= schedule.size()) {
             return new Decision.GiveUp(failure + "; gave up after " + (index + 1) + " attempts of the retry schedule");

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.webhookrelay.secrets.SecretRef;
+
 /**
  * One tenancy setting parsed: which identity (a principal ARN, an API key digest) may act for which entities.
  * Immutable. {@link #parse} accepts only a JSON object whose values are non-empty arrays of entity names, and fails
@@ -21,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Grants {
 
     /** W&B entity names, as {@code event.entity.name} is validated. */
-    private static final Pattern ENTITY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern ENTITY_NAME = Pattern.compile(SecretRef.ENTITY_NAME);
 
     private final Map<String, Set<String>> entities;
 

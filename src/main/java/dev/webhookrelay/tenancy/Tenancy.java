@@ -92,11 +92,11 @@ public class Tenancy {
             return;
         }
         if (caller.isAnonymous()) {
-            throw new TenancyException(entity, "The request carries no caller identity (IAM principal or API key), "
+            throw new TenancyException("The request carries no caller identity (IAM principal or API key), "
                     + "so it may not act for entity " + entity);
         }
         String who = caller.principal().map(arn -> "Principal " + arn).orElse("The API key presented");
-        throw new TenancyException(entity, who + " may not act for entity " + entity);
+        throw new TenancyException(who + " may not act for entity " + entity);
     }
 
     /**
@@ -108,7 +108,7 @@ public class Tenancy {
      */
     public void requireIdentity(Caller caller) {
         if (enabled && caller.isAnonymous()) {
-            throw new TenancyException("*", "The request carries no caller identity (IAM principal or API key)");
+            throw new TenancyException("The request carries no caller identity (IAM principal or API key)");
         }
     }
 
@@ -120,7 +120,7 @@ public class Tenancy {
      */
     public void authorizeEveryEntity(Caller caller) {
         if (enabled) {
-            throw new TenancyException("*", "With relay.tenancy.* set, a request that spans entities must name the "
+            throw new TenancyException("With relay.tenancy.* set, a request that spans entities must name the "
                     + "entity it acts for");
         }
     }

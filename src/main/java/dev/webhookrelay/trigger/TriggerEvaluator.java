@@ -109,7 +109,7 @@ public final class TriggerEvaluator {
 
     private static boolean isKilled(Event event) {
         return event.run() != null && event.run().state() != null
-                && event.run().state().trim().equalsIgnoreCase(KILLED);
+                && KILLED.equals(StateRule.canonical(event.run().state()));
     }
 
     private static Verdict scopeVerdict(Event event, Automation automation) {
