@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webhookrelay.testing.Receiver;
 import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import io.restassured.http.ContentType;
  * receiver instead, path and query kept, so nothing leaves the machine. New samples are picked up by their file name.
  */
 @QuarkusTest
-class SampleRequestsTest {
+class SampleRequestsTest extends WithReceiver {
 
     static final Path EVENTS = Path.of("events");
 
@@ -82,16 +82,10 @@ class SampleRequestsTest {
                     "run_name", "exp-7",
                     "run_status", "CRASHED"));
 
-    static Receiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = Receiver.start().byDefault(Receiver.Response.status(200).withBody("{\"received\":true}"));
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
+    /** After {@link WithReceiver}'s reset: the receiver answers as a real one does. */
+    @BeforeEach
+    void answerAsAReceiverDoes() {
+        receiver.byDefault(Receiver.Response.status(200).withBody("{\"received\":true}"));
     }
 
     static Stream<String> dispatchSamples() throws IOException {
@@ -115,7 +109,6 @@ class SampleRequestsTest {
     void dispatchSampleSucceeds(String sample) throws IOException {
         ObjectNode request = (ObjectNode) Requests.JSON.readTree(EVENTS.resolve(sample).toFile());
         aimAtReceiver(request);
-        receiver.reset();
 
         String report = Relay.dispatch(request)
                 .statusCode(200)

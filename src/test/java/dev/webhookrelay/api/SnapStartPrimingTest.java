@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -26,13 +29,25 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class SnapStartPrimingTest {
 
+    private static final Path LOG = Path.of("target/quarkus-test.log");
+
     @Inject
     SnapStartPriming priming;
 
+    /** The hook's effect: the dry run's delivery line, in the log the tests write. */
     @Test
-    void beforeCheckpointDryRunsTheSampleAndSendsNothing() throws IOException {
+    void beforeCheckpointDryRunsTheSample() throws IOException {
+        long before = Files.size(LOG);
+
         priming.beforeCheckpoint(null);
 
+        byte[] log = Files.readAllBytes(LOG);
+        String written = new String(log, (int) before, log.length - (int) before, StandardCharsets.UTF_8);
+        assertThat(written).containsPattern("delivery id=dlv_\\w+ automation=relay-priming .*outcome=DRY_RUN");
+    }
+
+    @Test
+    void theDryRunIsADryRunOfTheSampleThatSendsNothing() throws IOException {
         APIGatewayV2HTTPResponse response = priming.dryRun();
         assertThat(response).as("the dry run failed; see the log").isNotNull();
         assertThat(response.getStatusCode()).isEqualTo(200);

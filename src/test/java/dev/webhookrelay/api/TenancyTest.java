@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
+import dev.webhookrelay.testing.SeededSecrets;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class TenancyTest extends WithReceiver {
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         assertThat(Relay.body(response).at("/deliveries/0/outcome").asText()).isEqualTo("DELIVERED");
         assertThat(receiver.takeRequest(Duration.ofSeconds(5)).header("Authorization"))
-                .isEqualTo("Bearer tok-7f3a9c-never-show-me");
+                .isEqualTo("Bearer " + SeededSecrets.TOKEN);
     }
 
     @Test

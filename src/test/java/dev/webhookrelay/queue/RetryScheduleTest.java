@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.smallrye.config.WithDefault;
+
 /** Parsing {@code relay.queue.retry-schedule} (issue 11). */
 class RetryScheduleTest {
 
+    /** The default as {@link QueueConfig} declares it, not a copy of it. */
     @Test
-    void theDefaultIsSvixsScheduleOfEightAttempts() {
-        RetrySchedule schedule = RetrySchedule.parse("5s,5m,30m,2h,5h,10h,10h");
+    void theDefaultIsSvixsScheduleOfEightAttempts() throws NoSuchMethodException {
+        RetrySchedule schedule = RetrySchedule.parse(
+                QueueConfig.class.getMethod("retrySchedule").getAnnotation(WithDefault.class).value());
 
         assertThat(schedule.size()).isEqualTo(7);
         assertThat(schedule.wait(0)).isEqualTo(Duration.ofSeconds(5));

@@ -25,13 +25,11 @@ final class FunctionProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
-    private final long startedMillis;
     private final Path log;
 
-    private FunctionProcess(Process process, long startedNanos, long startedMillis, Path log) {
+    private FunctionProcess(Process process, long startedNanos, Path log) {
         this.process = process;
         this.startedNanos = startedNanos;
-        this.startedMillis = startedMillis;
         this.log = log;
     }
 
@@ -97,9 +95,8 @@ final class FunctionProcess implements AutoCloseable {
         ProcessBuilder builder = PackagedFunction.lambdaProcess(classPath, taskRoot, runtime, environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
-            long startedMillis = System.currentTimeMillis();
             long started = System.nanoTime();
-            return new FunctionProcess(builder.start(), started, startedMillis, log);
+            return new FunctionProcess(builder.start(), started, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the function in " + taskRoot, e);
         }
@@ -108,11 +105,6 @@ final class FunctionProcess implements AutoCloseable {
     /** Returns {@link System#nanoTime()} just before the process was started. */
     long startedNanos() {
         return startedNanos;
-    }
-
-    /** Returns {@link System#currentTimeMillis()} just before the process was started, to place its log lines. */
-    long startedMillis() {
-        return startedMillis;
     }
 
     /** Returns the CPU time the process has used so far, all threads, user and system, in milliseconds. */

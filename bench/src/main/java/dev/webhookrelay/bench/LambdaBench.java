@@ -575,8 +575,8 @@ public final class LambdaBench {
             List<Double> async = new ArrayList<>();
             for (int i = 0; i < latencyRuns; i++) {
                 sync.add(firstAttemptMs(runtime, receiver, distinctEvent(2 * i, receiver)));
-                async.add(firstAttemptMs(runtime, receiver, distinctEvent(2 * i + 1, receiver)
-                        .replace("\"rawQueryString\":\"\"", "\"rawQueryString\":\"async=true\"")));
+                String event = ApiGatewayEvents.withQuery(distinctEvent(2 * i + 1, receiver), "async=true");
+                async.add(firstAttemptMs(runtime, receiver, event));
             }
             log("async: invocation to first attempt, sync  %s", stats(sync).summary("ms"));
             log("async: invocation to first attempt, async %s", stats(async).summary("ms"));
