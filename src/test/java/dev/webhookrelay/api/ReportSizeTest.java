@@ -1,9 +1,6 @@
 package dev.webhookrelay.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.webhookrelay.testing.ApiGatewayEvents;
 import dev.webhookrelay.testing.Receiver;
+import dev.webhookrelay.testing.Relay;
 import dev.webhookrelay.testing.Requests;
 import dev.webhookrelay.testing.WithReceiver;
 
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 12 (3): a report never passes Lambda's 6 MB response limit, measured on the Lambda response itself (the report
@@ -41,19 +38,15 @@ class ReportSizeTest extends WithReceiver {
         ObjectNode request = Requests.dispatch(Requests.integration("i1", receiver.url("/hook")), automations);
         ((ObjectNode) request.get("event")).put("alias", "<".repeat(6_800));
 
-        byte[] lambdaResponse = given()
-                .contentType(ContentType.JSON)
-                .body(ApiGatewayEvents.post("/v1/dispatch", request.toString()))
-                .when()
-                .post(AmazonLambdaApi.API_BASE_PATH_TEST)
-                .then()
+        byte[] lambdaResponse = Relay.post(AmazonLambdaApi.API_BASE_PATH_TEST,
+                        ApiGatewayEvents.post("/v1/dispatch", request.toString()))
                 .statusCode(200)
                 .extract().asByteArray();
 
         assertThat(lambdaResponse.length).isLessThan(LAMBDA_RESPONSE_BYTES);
         JsonNode response = Requests.JSON.readTree(lambdaResponse);
         assertThat(response.get("statusCode").asInt()).isEqualTo(502);
-        JsonNode report = Requests.JSON.readTree(response.get("body").asText().getBytes(StandardCharsets.UTF_8));
+        JsonNode report = Relay.body(response);
         assertThat(report.get("truncated").asBoolean()).isTrue();
         assertThat(report.get("deliveries")).hasSize(100).allSatisfy(delivery -> {
             assertThat(delivery.get("outcome").asText()).isEqualTo("FAILED");
