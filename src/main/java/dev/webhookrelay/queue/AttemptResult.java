@@ -28,10 +28,15 @@ sealed interface AttemptResult {
     }
 
     /** A failure that no retry mends: another 4xx, a 3xx, a refused target, a template or secret gone bad. */
-    record Permanent(Attempt attempt, String reason) implements AttemptResult {
+    record Permanent(Attempt attempt) implements AttemptResult {
         public Permanent {
             Objects.requireNonNull(attempt, "attempt == null");
-            Objects.requireNonNull(reason, "reason == null");
+            Objects.requireNonNull(attempt.failure(), "attempt has neither a status nor an error");
+        }
+
+        /** Returns why the delivery ended: {@link Attempt#failure()}. */
+        String reason() {
+            return attempt.failure();
         }
     }
 }

@@ -56,11 +56,11 @@ class DeliveryAttempter {
         if (single.retryable()) {
             return new AttemptResult.Retryable(attempt, single.retryAfter());
         }
-        return new AttemptResult.Permanent(attempt, attempt.failure());
+        return new AttemptResult.Permanent(attempt);
     }
 
     /** Returns the end of an attempt that could not be made, for {@code reason}, which names no secret value. */
     private static AttemptResult permanent(String reason) {
-        return new AttemptResult.Permanent(new Attempt(null, 0.0, reason, null), reason);
+        return new AttemptResult.Permanent(new Attempt(null, 0.0, reason, null));
     }
 }

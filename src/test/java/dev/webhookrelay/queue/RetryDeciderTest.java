@@ -86,7 +86,7 @@ class RetryDeciderTest {
     void aPermanentFailureGivesUpAtOnceAndASuccessIsDone() {
         Attempt notFound = new Attempt(404, 3, null, "");
 
-        assertThat(decider(0.5).decide(message(0), new AttemptResult.Permanent(notFound, "target answered 404"), NOW))
+        assertThat(decider(0.5).decide(message(0), new AttemptResult.Permanent(notFound), NOW))
                 .isEqualTo(new Decision.GiveUp("target answered 404"));
         assertThat(decider(0.5).decide(message(3), new AttemptResult.Delivered(new Attempt(204, 3, null, "")), NOW))
                 .isEqualTo(new Decision.Done());
